@@ -1,0 +1,130 @@
+#pragma once
+/// The rules data (SPEC §6): every domain number, list and prior, loaded from JSON.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace outreach {
+
+/// A low–high range such as a response rate of 10–25%.
+struct Range {
+  double low = 0;
+  double high = 0;
+};
+
+/// What one channel allows.
+struct ChannelRules {
+  std::string id;
+  int body_limit = 0;             ///< 0: not applicable (message-ad)
+  bool subject_allowed = false;
+  bool subject_required = false;
+  int subject_limit = 0;
+  int credit_cost = 0;
+  int open_profile_credit_cost = 0;
+  bool group_conversations = false;
+  Range cost_usd_per_send;        ///< message-ad only
+};
+
+/// A subscription plan.
+struct PlanRules {
+  std::string id;
+  std::string name;
+  int monthly_credits = 0;
+  int cap = 0;
+};
+
+/// Severity and explanation of one lint rule.
+struct LintRuleInfo {
+  std::string id;
+  std::string severity;   ///< "error" or "warning"
+  std::string rationale;  ///< with {placeholders} already filled in from the rules data
+};
+
+/// Thresholds and phrase lists of the linter.
+struct LintRules {
+  int long_inmail_chars = 0;
+  int shouting_min_letters = 0;
+  int exclamation_run = 0;
+  std::vector<std::string> generic_subjects;
+  std::vector<std::string> clickbait_subjects;
+  std::vector<std::string> formal_subjects;
+  std::vector<std::string> call_to_action_phrases;
+  std::vector<std::string> generic_openers;
+  std::vector<LintRuleInfo> rules;  ///< all thirteen, in the order of SPEC §3
+};
+
+/// Business days and hours; weekdays are 0 = Sunday … 6 = Saturday.
+struct BusinessHours {
+  std::vector<int> days;
+  int start_minute = 0;  ///< minutes after midnight
+  int end_minute = 0;
+};
+
+/// Thresholds and windows of the planner.
+struct PlanDefaults {
+  int acceptance_delay_days = 0;
+  int hard_to_connect_pending_invitations = 0;
+  int same_template_threshold = 0;
+  int weekly_invite_limit = 0;
+  int invite_window_days = 0;
+  std::vector<int> invite_days;
+  std::vector<int> message_days;
+  BusinessHours business_hours;
+  int inmail_send_spacing_minutes = 0;
+  int max_reported_problems = 0;
+};
+
+/// Response-rate priors used for forecasts.
+struct ResponseRates {
+  Range inmail;
+  Range inmail_generic;
+  Range inmail_personalised;
+  double short_inmail_multiplier = 1;
+  Range connect_acceptance_personalised;
+  Range message;
+  Range message_ad_click_through;
+};
+
+/// The whole rules file, validated.
+struct Rules {
+  std::map<std::string, ChannelRules> channels;  ///< message, inmail, connect, message-ad
+  std::map<std::string, PlanRules> plans;
+  int refund_window_days = 0;
+  bool declined_inmail_refunded = false;
+  LintRules lint;
+  PlanDefaults plan;
+  ResponseRates rates;
+  std::map<std::string, std::string> notes;
+  nlohmann::json source;  ///< the document as loaded, for `outreach rules`
+
+  /// The rules compiled into the binary.
+  static const Rules& builtin();
+  /// Parses and validates a rules document; `origin` names it in errors.
+  /// Throws InputError naming the key, e.g. "rules.json: plans.free.cap: expected an integer ≥ 0".
+  static Rules parse(std::string_view text, const std::string& origin);
+
+  const ChannelRules& channel(const std::string& id) const;
+  /// The plan with this id; throws InputError with a "did you mean …?" when unknown.
+  const PlanRules& plan_named(const std::string& id, const std::string& where) const;
+  /// The lint rule with this id, or nullptr.
+  const LintRuleInfo* lint_rule(std::string_view id) const;
+  /// The ids of the lint rules the code implements, in SPEC §3 order.
+  static const std::vector<std::string>& lint_rule_ids();
+};
+
+class JsonField;
+/// Reads {"days": ["tue", …], "start": "09:00", "end": "17:00"} (rules data and account file).
+BusinessHours parse_business_hours(const JsonField& field);
+
+/// The text of the embedded rules.json.
+std::string_view builtin_rules_json();
+
+/// Weekday from a three-letter English name ("mon" → 1); -1 when unknown.
+int weekday_from_name(std::string_view name);
+
+}  // namespace outreach

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs, from Debian's packages only, whatever outreach needs to build and test and is
+# missing. Safe to run again: it installs nothing when everything is there.
+set -euo pipefail
+
+packages=(
+  g++ cmake ninja-build pkg-config
+  libcli11-dev nlohmann-json3-dev libfmt-dev catch2
+  libutf8proc-dev libhowardhinnant-date-dev tzdata
+  unicode-data   # GraphemeBreakTest.txt, the external check of grapheme counting
+  jq hyperfine   # the benchmark's comparison and timer
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

@@ -1,0 +1,163 @@
+// Builds the CLI from the registered subcommands and converts errors into exit statuses.
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <vector>
+
+#include <date/date.h>
+#include <fmt/format.h>
+
+#include "command.hpp"
+#include "outreach/suggest.hpp"
+#include "outreach/version.hpp"
+
+namespace outreach::cli {
+namespace {
+
+std::vector<std::pair<int, CommandSetup>>& registry() {
+  static std::vector<std::pair<int, CommandSetup>> commands;
+  return commands;
+}
+
+// CLI11 reports an unknown subcommand as extra arguments; answer a mistyped command name
+// with a suggestion instead.
+std::string unknown_command_message(const CLI::App& app, const std::string& word) {
+  std::vector<std::string> names;
+  for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+    names.push_back(sub->get_name());
+  return fmt::format("unknown command '{}'{}", word, did_you_mean(word, names));
+}
+
+bool has_subcommand(const CLI::App& app, const std::string& name) {
+  const auto found = app.get_subcommands([&name](const CLI::App* sub) { return sub->check_name(name); });
+  return !found.empty();
+}
+
+// CLI11's messages end with a period and sometimes a newline; ours are one line.
+std::string one_line(std::string text) {
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  while (!text.empty() && (text.back() == ' ' || text.back() == '.')) text.pop_back();
+  return text;
+}
+
+}  // namespace
+
+Context::Context(std::ostream& out_stream, std::ostream& err_stream, bool out_tty, bool err_tty)
+    : out(out_stream), err(err_stream), stdout_is_terminal(out_tty), stderr_is_terminal(err_tty) {}
+
+const Rules& Context::rules() {
+  if (rules_path.empty()) return Rules::builtin();
+  if (!loaded_rules_) loaded_rules_ = Rules::parse(read_input_file(rules_path), rules_path);
+  return *loaded_rules_;
+}
+
+bool Context::colorize_stdout() const {
+  if (color == "always") return true;
+  if (color == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  return stdout_is_terminal && (no_color == nullptr || *no_color == '\0');
+}
+
+std::chrono::system_clock::time_point Context::now() const {
+  const char* fixed = std::getenv("OUTREACH_NOW");
+  if (fixed == nullptr || *fixed == '\0') return std::chrono::system_clock::now();
+  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  char sign = 'Z';
+  int offset_hours = 0, offset_minutes = 0;
+  const int fields = std::sscanf(fixed, "%4d-%2d-%2dT%2d:%2d:%2d%c%2d:%2d", &year, &month, &day,
+                                 &hour, &minute, &second, &sign, &offset_hours, &offset_minutes);
+  const date::year_month_day ymd{date::year{year}, date::month{static_cast<unsigned>(month)},
+                                 date::day{static_cast<unsigned>(day)}};
+  if ((fields != 7 && fields != 9) || !ymd.ok() || (fields == 7 && sign != 'Z') ||
+      (fields == 9 && sign != '+' && sign != '-'))
+    throw InputError(fmt::format(
+        "OUTREACH_NOW: expected a time such as 2026-11-26T09:00:00Z or 2026-11-26T09:00:00+01:00, got '{}'", fixed));
+  const auto offset = std::chrono::minutes((offset_hours * 60 + offset_minutes) * (sign == '-' ? -1 : 1));
+  return date::sys_days{ymd} + std::chrono::hours(hour) + std::chrono::minutes(minute) +
+         std::chrono::seconds(second) - offset;
+}
+
+bool register_command(int order, CommandSetup setup) {
+  registry().emplace_back(order, setup);
+  return true;
+}
+
+std::string read_input_file(const std::string& path) {
+  if (path == "-") {
+    std::ostringstream buffer;
+    buffer << std::cin.rdbuf();
+    return std::move(buffer).str();
+  }
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0)
+    throw InputError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+  if (S_ISDIR(info.st_mode)) throw InputError(fmt::format("{}: is a directory, not a file", path));
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+  std::string text;
+  if (info.st_size > 0) text.reserve(static_cast<std::size_t>(info.st_size));
+  text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (in.bad()) throw InputError(fmt::format("{}: read error", path));
+  return text;
+}
+
+int run_main(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
+             bool stdout_is_terminal, bool stderr_is_terminal) {
+  Context ctx(out, err, stdout_is_terminal, stderr_is_terminal);
+  CLI::App app{"outreach: plan LinkedIn outreach campaigns — messages, InMail and connection "
+               "requests — offline.",
+               "outreach"};
+  app.set_version_flag("--version", std::string(version));
+  app.require_subcommand(1);
+  app.fallthrough();
+  app.add_option("--rules", ctx.rules_path, "Replace the built-in rules data with this JSON file")
+      ->type_name("FILE");
+  app.add_option("--color", ctx.color, "Colour on a terminal: auto, always or never (NO_COLOR is honoured)")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+
+  auto& commands = registry();
+  std::stable_sort(commands.begin(), commands.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [order, setup] : commands) setup(app, ctx);
+
+  if (argc > 1 && argv[1][0] != '-' && !has_subcommand(app, argv[1])) {
+    err << "outreach: error: " << unknown_command_message(app, argv[1]) << " (see 'outreach --help')\n";
+    return static_cast<int>(ExitStatus::input);
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e, out, err);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e, out, err);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e, out, err);
+  } catch (const CLI::ExtrasError& e) {
+    const auto remaining = app.remaining();
+    const std::string message = app.get_subcommands().empty() && !remaining.empty()
+                                    ? unknown_command_message(app, remaining.front())
+                                    : one_line(e.what());
+    err << "outreach: error: " << message << " (see 'outreach --help')\n";
+    return static_cast<int>(ExitStatus::input);
+  } catch (const CLI::ParseError& e) {
+    err << "outreach: error: " << one_line(e.what()) << " (see 'outreach --help')\n";
+    return static_cast<int>(ExitStatus::input);
+  } catch (const InputError& e) {
+    err << "outreach: error: " << e.what() << '\n';
+    return static_cast<int>(ExitStatus::input);
+  } catch (const std::bad_alloc&) {
+    err << "outreach: error: out of memory\n";
+    return static_cast<int>(ExitStatus::input);
+  }
+  out.flush();
+  return static_cast<int>(ctx.status);
+}
+
+}  // namespace outreach::cli

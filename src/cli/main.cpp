@@ -1,0 +1,13 @@
+// The outreach executable: everything but this file lives in the library or in one file per
+// subcommand beside it.
+#include <unistd.h>
+
+#include <iostream>
+
+#include "command.hpp"
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  return outreach::cli::run_main(argc, argv, std::cout, std::cerr, isatty(STDOUT_FILENO) == 1,
+                                 isatty(STDERR_FILENO) == 1);
+}

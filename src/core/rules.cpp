@@ -1,0 +1,245 @@
+#include "outreach/rules.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+
+#include <fmt/format.h>
+
+#include "outreach/error.hpp"
+#include "outreach/json_input.hpp"
+#include "outreach/suggest.hpp"
+
+namespace outreach {
+namespace {
+
+constexpr std::int64_t big = 1'000'000'000;
+
+// The lint rules the code implements, in the order of SPEC §3; the rules file gives each its
+// severity and rationale and must name exactly these.
+const std::vector<std::string>& known_lint_rule_ids() {
+  static const std::vector<std::string> ids = {
+      "body-too-long",   "subject-missing",   "subject-too-long", "subject-not-supported",
+      "empty-body",      "unfilled-placeholder", "invalid-utf8",  "long-inmail",
+      "generic-subject", "clickbait-subject", "formal-subject",   "no-call-to-action",
+      "generic-opener"};
+  return ids;
+}
+
+Range parse_range(const JsonField& field) {
+  field.expect_keys({"low", "high"});
+  Range r{field.at("low").as_number(0, 1e9), field.at("high").as_number(0, 1e9)};
+  if (r.low > r.high) field.fail("low is greater than high");
+  return r;
+}
+
+int parse_minute_of_day(const JsonField& field) {
+  const std::string text = field.as_string();
+  int hours = 0, minutes = 0;
+  if (text.size() != 5 || text[2] != ':' ||
+      std::sscanf(text.c_str(), "%2d:%2d", &hours, &minutes) != 2 || hours > 24 || minutes > 59)
+    field.fail(fmt::format("expected a time HH:MM, got {}", describe_json(field.value())));
+  return hours * 60 + minutes;
+}
+
+std::vector<int> parse_weekdays(const JsonField& field) {
+  std::vector<int> days;
+  for (const auto& element : field.elements()) {
+    const std::string name = element.as_string();
+    const int day = weekday_from_name(name);
+    if (day < 0)
+      element.fail(fmt::format("unknown weekday '{}'{}", name,
+                               did_you_mean(name, {"mon", "tue", "wed", "thu", "fri", "sat", "sun"})));
+    if (std::find(days.begin(), days.end(), day) == days.end()) days.push_back(day);
+  }
+  if (days.empty()) field.fail("expected at least one weekday");
+  std::sort(days.begin(), days.end());
+  return days;
+}
+
+std::string fill_rationale(std::string text, const Rules& rules) {
+  const std::array<std::pair<std::string_view, int>, 7> values = {{
+      {"{message_limit}", rules.channels.at("message").body_limit},
+      {"{inmail_limit}", rules.channels.at("inmail").body_limit},
+      {"{connect_limit}", rules.channels.at("connect").body_limit},
+      {"{subject_limit}", rules.channels.at("inmail").subject_limit},
+      {"{long_inmail_chars}", rules.lint.long_inmail_chars},
+      {"{shouting_min_letters}", rules.lint.shouting_min_letters},
+      {"{exclamation_run}", rules.lint.exclamation_run},
+  }};
+  for (const auto& [key, value] : values) {
+    for (auto at = text.find(key); at != std::string::npos; at = text.find(key))
+      text.replace(at, key.size(), fmt::format("{}", value));
+  }
+  return text;
+}
+
+void parse_channels(const JsonField& field, Rules& rules) {
+  field.expect_keys({"message", "inmail", "connect", "message-ad"});
+  for (const std::string id : {"message", "inmail", "connect"}) {
+    const JsonField c = field.at(id);
+    c.expect_keys({"recipients", "body_limit", "subject", "subject_limit", "credit_cost",
+                   "open_profile_credit_cost", "group_conversations"});
+    ChannelRules channel;
+    channel.id = id;
+    channel.body_limit = static_cast<int>(c.at("body_limit").as_int(1, big));
+    const JsonField subject = c.at("subject");
+    const std::string mode = subject.as_string();
+    if (mode != "none" && mode != "optional" && mode != "required")
+      subject.fail(fmt::format("expected \"none\", \"optional\" or \"required\", got {}",
+                               describe_json(subject.value())));
+    channel.subject_allowed = mode != "none";
+    channel.subject_required = mode == "required";
+    if (channel.subject_allowed) channel.subject_limit = static_cast<int>(c.at("subject_limit").as_int(1, big));
+    channel.credit_cost = static_cast<int>(c.at("credit_cost").as_int(0, big));
+    if (const auto f = c.find("open_profile_credit_cost")) channel.open_profile_credit_cost = static_cast<int>(f->as_int(0, big));
+    if (const auto f = c.find("group_conversations")) channel.group_conversations = f->as_bool();
+    rules.channels[id] = channel;
+  }
+  const JsonField ad = field.at("message-ad");
+  ad.expect_keys({"recipients", "cost_usd_per_send", "credit_cost"});
+  ChannelRules channel;
+  channel.id = "message-ad";
+  channel.cost_usd_per_send = parse_range(ad.at("cost_usd_per_send"));
+  rules.channels["message-ad"] = channel;
+}
+
+void parse_plans(const JsonField& field, Rules& rules) {
+  field.expect_object();
+  for (const auto& [id, _] : field.value().items()) {
+    const JsonField p = field.at(id);
+    p.expect_keys({"name", "monthly_credits", "cap"});
+    PlanRules plan;
+    plan.id = id;
+    plan.name = p.at("name").as_string();
+    plan.monthly_credits = static_cast<int>(p.at("monthly_credits").as_int(0, big));
+    plan.cap = static_cast<int>(p.at("cap").as_int(0, big));
+    if (plan.cap < plan.monthly_credits) p.at("cap").fail("the cap is smaller than the monthly credits");
+    rules.plans[id] = plan;
+  }
+  if (rules.plans.empty()) field.fail("expected at least one plan");
+}
+
+void parse_lint(const JsonField& field, const JsonField& rule_infos, Rules& rules) {
+  field.expect_keys({"long_inmail_chars", "shouting_min_letters", "exclamation_run",
+                     "generic_subjects", "clickbait_subjects", "formal_subjects",
+                     "call_to_action_phrases", "generic_openers"});
+  LintRules& lint = rules.lint;
+  lint.long_inmail_chars = static_cast<int>(field.at("long_inmail_chars").as_int(1, big));
+  lint.shouting_min_letters = static_cast<int>(field.at("shouting_min_letters").as_int(2, big));
+  lint.exclamation_run = static_cast<int>(field.at("exclamation_run").as_int(2, big));
+  lint.generic_subjects = field.at("generic_subjects").as_string_list();
+  lint.clickbait_subjects = field.at("clickbait_subjects").as_string_list();
+  lint.formal_subjects = field.at("formal_subjects").as_string_list();
+  lint.call_to_action_phrases = field.at("call_to_action_phrases").as_string_list();
+  lint.generic_openers = field.at("generic_openers").as_string_list();
+
+  rule_infos.expect_keys(known_lint_rule_ids());
+  for (const auto& id : known_lint_rule_ids()) {
+    const JsonField info = rule_infos.at(id);
+    info.expect_keys({"severity", "rationale"});
+    const JsonField severity = info.at("severity");
+    LintRuleInfo rule{id, severity.as_string(), fill_rationale(info.at("rationale").as_string(), rules)};
+    if (rule.severity != "error" && rule.severity != "warning")
+      severity.fail(fmt::format("expected \"error\" or \"warning\", got {}", describe_json(severity.value())));
+    lint.rules.push_back(std::move(rule));
+  }
+}
+
+void parse_plan_defaults(const JsonField& field, Rules& rules) {
+  field.expect_keys({"acceptance_delay_days", "hard_to_connect_pending_invitations",
+                     "same_template_threshold", "weekly_invite_limit", "invite_window_days",
+                     "invite_days", "message_days", "business_hours",
+                     "inmail_send_spacing_minutes", "max_reported_problems"});
+  PlanDefaults& plan = rules.plan;
+  plan.acceptance_delay_days = static_cast<int>(field.at("acceptance_delay_days").as_int(0, 3650));
+  plan.hard_to_connect_pending_invitations = static_cast<int>(field.at("hard_to_connect_pending_invitations").as_int(0, big));
+  plan.same_template_threshold = static_cast<int>(field.at("same_template_threshold").as_int(0, big));
+  plan.weekly_invite_limit = static_cast<int>(field.at("weekly_invite_limit").as_int(0, big));
+  plan.invite_window_days = static_cast<int>(field.at("invite_window_days").as_int(1, 366));
+  plan.invite_days = parse_weekdays(field.at("invite_days"));
+  plan.message_days = parse_weekdays(field.at("message_days"));
+  plan.business_hours = parse_business_hours(field.at("business_hours"));
+  plan.inmail_send_spacing_minutes = static_cast<int>(field.at("inmail_send_spacing_minutes").as_int(1, 24 * 60));
+  plan.max_reported_problems = static_cast<int>(field.at("max_reported_problems").as_int(1, big));
+}
+
+void parse_rates(const JsonField& field, Rules& rules) {
+  field.expect_keys({"inmail", "inmail_generic", "inmail_personalised", "short_inmail_multiplier",
+                     "connect_acceptance_personalised", "message", "message_ad_click_through"});
+  ResponseRates& r = rules.rates;
+  r.inmail = parse_range(field.at("inmail"));
+  r.inmail_generic = parse_range(field.at("inmail_generic"));
+  r.inmail_personalised = parse_range(field.at("inmail_personalised"));
+  r.short_inmail_multiplier = field.at("short_inmail_multiplier").as_number(0, 100);
+  r.connect_acceptance_personalised = parse_range(field.at("connect_acceptance_personalised"));
+  r.message = parse_range(field.at("message"));
+  r.message_ad_click_through = parse_range(field.at("message_ad_click_through"));
+}
+
+}  // namespace
+
+BusinessHours parse_business_hours(const JsonField& field) {
+  field.expect_keys({"days", "start", "end"});
+  BusinessHours hours;
+  hours.days = parse_weekdays(field.at("days"));
+  hours.start_minute = parse_minute_of_day(field.at("start"));
+  hours.end_minute = parse_minute_of_day(field.at("end"));
+  if (hours.end_minute <= hours.start_minute) field.at("end").fail("the end is not after the start");
+  return hours;
+}
+
+int weekday_from_name(std::string_view name) {
+  static constexpr std::array<std::string_view, 7> names = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (names[i] == name) return static_cast<int>(i);
+  return -1;
+}
+
+Rules Rules::parse(std::string_view text, const std::string& origin) {
+  Rules rules;
+  rules.source = parse_json_document(text, origin);
+  const JsonField root(rules.source, origin, "");
+  root.expect_keys({"version", "source", "channels", "plans", "credits", "lint", "lint_rules",
+                    "plan", "response_rates", "notes"});
+  root.at("version").as_int(1, 1);
+  parse_channels(root.at("channels"), rules);
+  parse_plans(root.at("plans"), rules);
+  const JsonField credits = root.at("credits");
+  credits.expect_keys({"refund_window_days", "declined_inmail_refunded"});
+  rules.refund_window_days = static_cast<int>(credits.at("refund_window_days").as_int(0, 3650));
+  rules.declined_inmail_refunded = credits.at("declined_inmail_refunded").as_bool();
+  parse_lint(root.at("lint"), root.at("lint_rules"), rules);
+  parse_plan_defaults(root.at("plan"), rules);
+  parse_rates(root.at("response_rates"), rules);
+  if (const auto notes = root.find("notes")) {
+    notes->expect_object();
+    for (const auto& [key, _] : notes->value().items()) rules.notes[key] = notes->at(key).as_string();
+  }
+  return rules;
+}
+
+const Rules& Rules::builtin() {
+  static const Rules rules = parse(builtin_rules_json(), "built-in rules");
+  return rules;
+}
+
+const ChannelRules& Rules::channel(const std::string& id) const { return channels.at(id); }
+
+const PlanRules& Rules::plan_named(const std::string& id, const std::string& where) const {
+  const auto it = plans.find(id);
+  if (it != plans.end()) return it->second;
+  std::vector<std::string> names;
+  for (const auto& [name, _] : plans) names.push_back(name);
+  throw InputError(fmt::format("{}: unknown plan '{}'{}", where, id, did_you_mean(id, names)));
+}
+
+const LintRuleInfo* Rules::lint_rule(std::string_view id) const {
+  for (const auto& rule : lint.rules)
+    if (rule.id == id) return &rule;
+  return nullptr;
+}
+
+const std::vector<std::string>& Rules::lint_rule_ids() { return known_lint_rule_ids(); }
+
+}  // namespace outreach

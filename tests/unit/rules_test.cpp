@@ -1,0 +1,89 @@
+#include "outreach/rules.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "outreach/error.hpp"
+
+using outreach::InputError;
+using outreach::Rules;
+
+namespace {
+
+// The built-in document with one value replaced, as a user's --rules file would be.
+std::string builtin_with(const std::string& pointer, const nlohmann::json& value) {
+  nlohmann::json doc = Rules::builtin().source;
+  doc[nlohmann::json::json_pointer(pointer)] = value;
+  return doc.dump();
+}
+
+std::string error_of(const std::string& text) {
+  try {
+    Rules::parse(text, "my-rules.json");
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("the built-in rules hold the article's defaults", "[rules]") {
+  const Rules& rules = Rules::builtin();
+  CHECK(rules.channel("message").body_limit == 8000);
+  CHECK(rules.channel("inmail").body_limit == 1900);
+  CHECK(rules.channel("inmail").subject_limit == 200);
+  CHECK(rules.channel("inmail").subject_required);
+  CHECK(rules.channel("connect").body_limit == 300);
+  CHECK_FALSE(rules.channel("connect").subject_allowed);
+  CHECK(rules.plans.at("sales-navigator-core").monthly_credits == 50);
+  CHECK(rules.plans.at("sales-navigator-core").cap == 150);
+  CHECK(rules.plans.at("recruiter").cap == 450);
+  CHECK(rules.refund_window_days == 90);
+  CHECK(rules.plan.weekly_invite_limit == 100);
+  CHECK(rules.plan.business_hours.days == std::vector<int>{2, 3, 4});
+  CHECK(rules.plan.business_hours.start_minute == 9 * 60);
+  CHECK(rules.lint.rules.size() == 13);
+  CHECK(rules.rates.short_inmail_multiplier == Approx(1.22));
+}
+
+TEST_CASE("every disputed value of SPEC §6 carries a note", "[rules]") {
+  const Rules& rules = Rules::builtin();
+  for (const char* key : {"channels.inmail.body_limit", "channels.message.body_limit",
+                          "plans.recruiter-lite.cap", "plans.recruiter.cap",
+                          "credits.declined_inmail_refunded", "channels.connect.body_limit",
+                          "plan.weekly_invite_limit", "channels.inmail.open_profile_credit_cost",
+                          "plans.grant_day"})
+    CHECK(rules.notes.count(key) == 1);
+}
+
+TEST_CASE("rationales are filled in from the rules data", "[rules]") {
+  const Rules rules = Rules::parse(builtin_with("/lint/long_inmail_chars", 500), "r.json");
+  CHECK(rules.lint_rule("long-inmail")->rationale.find("500 characters") != std::string::npos);
+  CHECK(rules.lint_rule("no-such-rule") == nullptr);
+}
+
+TEST_CASE("a rules file is validated with errors that name the key", "[rules]") {
+  CHECK(error_of(builtin_with("/plans/free/cap", "x")) ==
+        "my-rules.json: plans.free.cap: expected an integer, got \"x\"");
+  CHECK(error_of(builtin_with("/channels/inmail/body_limit", -1)) ==
+        "my-rules.json: channels.inmail.body_limit: expected an integer from 1 to 1000000000, got -1");
+  CHECK(error_of(builtin_with("/plan/business_hours/days", nlohmann::json{"tue", "wednesday"})) ==
+        "my-rules.json: plan.business_hours.days[1]: unknown weekday 'wednesday' (did you mean 'wed'?)");
+  CHECK(error_of(builtin_with("/lint_rules/long-inmail/severity", "fatal")) ==
+        "my-rules.json: lint_rules.long-inmail.severity: expected \"error\" or \"warning\", got \"fatal\"");
+  CHECK(error_of(builtin_with("/response_rates/inmail", nlohmann::json{{"low", 0.3}, {"high", 0.1}})) ==
+        "my-rules.json: response_rates.inmail: low is greater than high");
+  CHECK(error_of(builtin_with("/lint_rulez", 1)) == "my-rules.json: lint_rulez: unknown key (did you mean 'lint_rules'?)");
+  CHECK(error_of("{\"version\": 1") == "my-rules.json:1:14: malformed JSON: unexpected end of input; expected '}'");
+  CHECK(error_of(std::string("{\"version\"\0: 1}", 15)) == "my-rules.json:1:11: NUL byte in JSON input");
+}
+
+TEST_CASE("the plan lookup suggests a close name", "[rules]") {
+  CHECK_THROWS_WITH(Rules::builtin().plan_named("sales-navigator", "account.json: plan"),
+                    "account.json: plan: unknown plan 'sales-navigator' (did you mean 'sales-navigator-core'?)");
+}
+
+TEST_CASE("deeply nested input is refused while parsing", "[rules]") {
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  CHECK(error_of(deep) == "my-rules.json:1:65: JSON nested deeper than 64 levels");
+}
