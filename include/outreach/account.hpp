@@ -1,0 +1,47 @@
+#pragma once
+/// The account file (SPEC §4): plan, time zone, opening balance, ledger, templates, limits.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "outreach/calendar.hpp"
+#include "outreach/rules.hpp"
+
+namespace outreach {
+
+/// `"credits": {"balance": N, "as_of": "DATE"}`.
+struct OpeningBalance {
+  int balance = 0;
+  Date as_of;
+};
+
+/// Template file paths, already resolved against the account file's folder.
+struct TemplatePaths {
+  std::optional<std::string> connect;
+  std::optional<std::string> message;
+  std::optional<std::string> inmail;
+};
+
+struct Account {
+  std::string origin = "(no account)";  ///< the file it came from, for error messages
+  std::string plan = "free";
+  std::optional<Date> plan_start;
+  const date::time_zone* zone = nullptr;  ///< never null once loaded
+  std::optional<OpeningBalance> opening;
+  std::optional<std::string> ledger_path;  ///< resolved against the account file's folder
+  TemplatePaths templates;
+  int weekly_invite_limit = 0;             ///< the rules' default unless the account sets it
+  BusinessHours business_hours;            ///< the rules' default unless the account sets it
+};
+
+/// No account file: plan free, the machine's time zone, no ledger, no templates.
+Account default_account(const Rules& rules);
+
+/// Parses and validates an account file. Relative paths are resolved against `base_dir`.
+/// Every key is optional; unknown keys, wrong types, unknown plans and time zones, bad dates
+/// are InputErrors naming the file and key, with "did you mean …?" where it helps.
+Account parse_account(std::string_view text, const std::string& origin, const std::string& base_dir,
+                      const Rules& rules);
+
+}  // namespace outreach

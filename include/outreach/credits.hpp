@@ -1,0 +1,60 @@
+#pragma once
+/// The InMail credit model (SPEC §2): grants, caps and forfeits, spending, refunds, declines.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "outreach/account.hpp"
+#include "outreach/calendar.hpp"
+#include "outreach/ledger.hpp"
+#include "outreach/rules.hpp"
+
+namespace outreach {
+
+/// One calendar month of the simulation.
+struct CreditMonth {
+  std::string month;  ///< "2026-03"
+  int granted = 0;    ///< full monthly amounts granted this month
+  int spent = 0;
+  int refunded = 0;
+  int forfeited = 0;
+  int end_balance = 0;
+};
+
+/// A paid InMail whose credit may still come back.
+struct PendingRefund {
+  std::string prospect;
+  Date sent;
+  Date expires;  ///< last day a reply refunds it (sent + refund window)
+};
+
+struct CreditReport {
+  std::string plan;
+  Date as_of;
+  int opening = 0;
+  int balance = 0;
+  int cap = 0;
+  int monthly = 0;
+  int granted = 0;
+  int spent = 0;
+  int refunded = 0;
+  int forfeited = 0;
+  std::vector<PendingRefund> pending;  ///< pending refunds as of the date, earliest first
+  std::optional<Date> next_grant_date;
+  int next_grant_credits = 0;          ///< what that grant adds to the balance under the cap
+  std::vector<CreditMonth> months;     ///< from the simulation's start month to as_of's month
+};
+
+/// Runs the simulation of SPEC §2 up to the end of `as_of`. Throws InputError when the account
+/// has no plan_start, when as_of is before the opening balance's date, or when the ledger
+/// spends a credit at balance 0 ("ledger.ndjson:7: inmail_sent to 'p-17' on 2026-03-05 needs a
+/// credit but the balance is 0").
+CreditReport simulate_credits(const Account& account, const std::vector<LedgerEvent>& events,
+                              Date as_of, const Rules& rules, const std::string& ledger_origin);
+
+/// Grant dates of a plan started on `plan_start` that fall in (after, until] — strictly after
+/// `after`, up to and including `until`.
+std::vector<Date> grant_dates_between(Date plan_start, Date after, Date until);
+
+}  // namespace outreach

@@ -1,0 +1,57 @@
+#pragma once
+/// The draft linter (SPEC §3): thirteen rules with stable ids, positions and severities.
+
+#include <cstddef>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "outreach/rules.hpp"
+#include "outreach/text.hpp"
+
+namespace outreach {
+
+/// One finding, positioned at 1-based line and column (code points) of the file.
+struct Diagnostic {
+  std::string rule;      ///< e.g. "body-too-long"
+  std::string severity;  ///< "error" or "warning"
+  std::size_t line = 1;
+  std::size_t column = 1;
+  std::string message;   ///< one line, no trailing period
+};
+
+/// Characters counted against the limits; a limit of 0 means "none" (no subject allowed).
+struct DraftCounts {
+  std::size_t subject = 0;
+  std::size_t body = 0;
+  std::size_t limit_subject = 0;
+  std::size_t limit_body = 0;
+};
+
+struct LintOptions {
+  CountUnit unit = CountUnit::utf16;
+  std::set<std::string> disabled;          ///< rule ids turned off with --disable
+  std::optional<std::string> channel;      ///< --channel; overrides the Channel: header
+  bool template_mode = false;              ///< --template: {{field}} is allowed, syntax checked
+};
+
+struct LintResult {
+  std::string channel;  ///< message, inmail or connect
+  DraftCounts counts;
+  std::vector<Diagnostic> diagnostics;  ///< sorted by line, column, then rule order
+
+  bool has_errors() const;
+};
+
+/// Lints one draft file's bytes. `origin` names the file in errors. Throws InputError only for
+/// bad input that drives the run: an unknown `Channel:` value ("draft.txt:2: unknown channel
+/// 'inmial' (did you mean 'inmail'?)"). Everything about the draft's own content is a finding.
+LintResult lint_draft(std::string_view file_bytes, const std::string& origin, const Rules& rules,
+                      const LintOptions& options);
+
+/// The channel ids a draft may name.
+const std::vector<std::string>& draft_channels();
+
+}  // namespace outreach

@@ -1,0 +1,149 @@
+#include "outreach/calendar.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "outreach/error.hpp"
+#include "outreach/suggest.hpp"
+
+namespace outreach {
+namespace {
+
+bool all_digits(std::string_view text) {
+  for (char c : text)
+    if (c < '0' || c > '9') return false;
+  return !text.empty();
+}
+
+int to_int(std::string_view digits) {
+  int value = 0;
+  for (char c : digits) value = value * 10 + (c - '0');
+  return value;
+}
+
+}  // namespace
+
+std::optional<Date> parse_iso_date(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !all_digits(text.substr(0, 4)) ||
+      !all_digits(text.substr(5, 2)) || !all_digits(text.substr(8, 2)))
+    return std::nullopt;
+  const date::year_month_day ymd{date::year{to_int(text.substr(0, 4))},
+                                 date::month{static_cast<unsigned>(to_int(text.substr(5, 2)))},
+                                 date::day{static_cast<unsigned>(to_int(text.substr(8, 2)))}};
+  if (!ymd.ok()) return std::nullopt;
+  return Date{ymd};
+}
+
+std::string format_date(Date day) {
+  const date::year_month_day ymd{day};
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
+                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+}
+
+Date add_months_clamped(Date start, int months) {
+  const date::year_month_day ymd{start};
+  const date::year_month target = date::year_month{ymd.year(), ymd.month()} + date::months{months};
+  const date::day last = date::year_month_day_last{target.year(), date::month_day_last{target.month()}}.day();
+  return Date{date::year_month_day{target.year(), target.month(), ymd.day() <= last ? ymd.day() : last}};
+}
+
+int weekday_of(Date day) { return static_cast<int>(date::weekday{day}.c_encoding()); }
+
+const date::time_zone* find_time_zone(std::string_view name, const std::string& where) {
+  try {
+    return date::locate_zone(name);
+  } catch (const std::exception&) {
+    std::vector<std::string> names;
+    for (const auto& zone : date::get_tzdb().zones) names.emplace_back(zone.name());
+    throw InputError(fmt::format("{}: unknown time zone '{}'{}", where, name, did_you_mean(name, names)));
+  }
+}
+
+const date::time_zone* machine_time_zone() {
+  if (const char* tz = std::getenv("TZ"); tz != nullptr && *tz != '\0') {
+    try {
+      return date::locate_zone(*tz == ':' ? tz + 1 : tz);
+    } catch (const std::exception&) {
+    }
+  }
+  try {
+    return date::current_zone();
+  } catch (const std::exception&) {
+    return date::locate_zone("UTC");
+  }
+}
+
+Date local_date(std::chrono::system_clock::time_point instant, const date::time_zone* zone) {
+  const auto local = zone->to_local(date::floor<std::chrono::seconds>(instant));
+  return Date{date::floor<date::days>(local).time_since_epoch()};
+}
+
+std::optional<Date> parse_date_or_timestamp(std::string_view text, const date::time_zone* zone) {
+  if (text.size() == 10) return parse_iso_date(text);
+  // YYYY-MM-DDTHH:MM[:SS[.fff]](Z|±HH:MM)
+  if (text.size() < 17 || (text[10] != 'T' && text[10] != ' ')) return std::nullopt;
+  const auto day = parse_iso_date(text.substr(0, 10));
+  if (!day) return std::nullopt;
+  std::string_view rest = text.substr(11);
+  if (rest.size() < 5 || rest[2] != ':' || !all_digits(rest.substr(0, 2)) || !all_digits(rest.substr(3, 2)))
+    return std::nullopt;
+  const int hours = to_int(rest.substr(0, 2)), minutes = to_int(rest.substr(3, 2));
+  int seconds = 0;
+  rest.remove_prefix(5);
+  if (!rest.empty() && rest[0] == ':') {
+    if (rest.size() < 3 || !all_digits(rest.substr(1, 2))) return std::nullopt;
+    seconds = to_int(rest.substr(1, 2));
+    rest.remove_prefix(3);
+    if (!rest.empty() && rest[0] == '.') {
+      rest.remove_prefix(1);
+      while (!rest.empty() && rest[0] >= '0' && rest[0] <= '9') rest.remove_prefix(1);
+    }
+  }
+  if (hours > 23 || minutes > 59 || seconds > 60) return std::nullopt;
+  int offset_minutes = 0;
+  if (rest == "Z") {
+    offset_minutes = 0;
+  } else if (rest.size() == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':' &&
+             all_digits(rest.substr(1, 2)) && all_digits(rest.substr(4, 2))) {
+    offset_minutes = (to_int(rest.substr(1, 2)) * 60 + to_int(rest.substr(4, 2))) * (rest[0] == '-' ? -1 : 1);
+    if (to_int(rest.substr(1, 2)) > 23 || to_int(rest.substr(4, 2)) > 59) return std::nullopt;
+  } else {
+    return std::nullopt;
+  }
+  const date::sys_seconds instant = *day + std::chrono::hours(hours) + std::chrono::minutes(minutes) +
+                                    std::chrono::seconds(seconds) - std::chrono::minutes(offset_minutes);
+  return local_date(instant, zone);
+}
+
+date::sys_seconds zoned_instant(Date day, int minute_of_day, const date::time_zone* zone) {
+  const date::local_seconds local{day.time_since_epoch() + std::chrono::minutes(minute_of_day)};
+  const date::local_info info = zone->get_info(local);
+  switch (info.result) {
+    case date::local_info::unique:
+      return date::sys_seconds{local.time_since_epoch()} - info.first.offset;
+    case date::local_info::ambiguous:
+      return date::sys_seconds{local.time_since_epoch()} - info.first.offset;
+    case date::local_info::nonexistent:
+    default:
+      // In the gap: the wall-clock time does not exist; the first valid instant is the
+      // transition itself (e.g. 02:30 on a spring-forward day becomes 03:00).
+      return info.second.begin;
+  }
+}
+
+std::string format_instant(date::sys_seconds instant, const date::time_zone* zone) {
+  const date::sys_info info = zone->get_info(instant);
+  const auto local = instant + info.offset;
+  const auto day = date::floor<date::days>(local);
+  const date::hh_mm_ss<std::chrono::seconds> time{local - day};
+  const auto offset = std::chrono::duration_cast<std::chrono::minutes>(info.offset).count();
+  const long long magnitude = offset < 0 ? -offset : offset;
+  return fmt::format("{}T{:02}:{:02}:{:02}{}{:02}:{:02}", format_date(Date{day}), time.hours().count(),
+                     time.minutes().count(), time.seconds().count(), offset < 0 ? '-' : '+',
+                     magnitude / 60, magnitude % 60);
+}
+
+}  // namespace outreach
