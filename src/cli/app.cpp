@@ -150,7 +150,9 @@ int run_main(int argc, const char* const* argv, std::ostream& out, std::ostream&
     err << "outreach: error: " << one_line(e.what()) << " (see 'outreach --help')\n";
     return static_cast<int>(ExitStatus::input);
   } catch (const InputError& e) {
-    err << "outreach: error: " << e.what() << '\n';
+    // One line per problem: a reader that collects several problems joins them with '\n'.
+    std::istringstream lines(e.what());
+    for (std::string line; std::getline(lines, line);) err << "outreach: error: " << line << '\n';
     return static_cast<int>(ExitStatus::input);
   } catch (const std::bad_alloc&) {
     err << "outreach: error: out of memory\n";
