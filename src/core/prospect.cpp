@@ -130,21 +130,36 @@ class ProspectSax {
     --depth_;
     return event();
   }
-  bool parse_error(std::size_t position, const std::string&,
+  bool parse_error(std::size_t position, const std::string& last_token,
                    const nlohmann::detail::exception& error) {
+    pending_.clear();  // the syntax error says more than what came before it
     if (report_stop()) return false;
     std::string reason = parse_reason(error);
+    // `position` counts the bytes read, up to the end of the offending token. A string or number
+    // in the wrong place is shown at its first byte (`last_token` holds it then, and only then);
+    // anything else at the last byte read (a bad byte inside a string, a stray comma).
+    std::size_t at = position > 0 ? position - 1 : 0;  // 0-based
+    const bool literal = reason.rfind("unexpected string literal", 0) == 0 ||
+                         reason.rfind("unexpected number literal", 0) == 0;
+    if (literal && !last_token.empty() && last_token.size() <= position)
+      at = position - last_token.size();
     if (stream_ == nullptr) {
       if (reason.find("unexpected end of input") != std::string::npos)
         reason += " (each NDJSON line holds one whole prospect object)";
       problems_.add(fmt::format("{}:{}:{}: malformed JSON: {}", problems_.origin(), line_,
-                                position + column_offset_, reason));
+                                at + 1 + column_offset_, reason));
     } else {
-      const auto [line, column] = stream_->line_and_column(position > 0 ? position - 1 : 0);
+      const auto [line, column] = stream_->line_and_column(at);
       problems_.add(
           fmt::format("{}:{}:{}: malformed JSON: {}", problems_.origin(), line, column, reason));
     }
     return false;
+  }
+
+  /// NDJSON: records a problem held back until the line turned out to be well-formed.
+  void flush() {
+    if (!pending_.empty()) builder_.problem({}, pending_);
+    pending_.clear();
   }
 
   /// Reports why the stream stopped early (a NUL byte, an overlong token); false if it did not.
@@ -179,6 +194,16 @@ class ProspectSax {
     return !problems_.full();
   }
 
+  // An element that is not an object. On an NDJSON line this is only said once the whole line
+  // parsed: a line such as `"degree": 1}` is a syntax error, not a string.
+  void not_an_object(const std::string& what) {
+    const std::string message = "expected a prospect object, got " + what;
+    if (stream_ == nullptr)
+      pending_ = message;
+    else
+      builder_.problem({}, message);
+  }
+
   // A new element of the list (or the NDJSON line's value) begins.
   bool begin_element() {
     if (++count_ > max_prospects) {
@@ -194,8 +219,7 @@ class ProspectSax {
     if (!event()) return false;
     if (depth_ == level_) {
       if (!begin_element()) return false;
-      builder_.problem({},
-                       fmt::format("expected a prospect object, got {}", detail::describe(value)));
+      not_an_object(detail::describe(value));
     } else if (in_prospect_ && depth_ == level_ + 1) {
       builder_.value(value);
     }
@@ -221,7 +245,7 @@ class ProspectSax {
         in_prospect_ = true;
         element_start_ = stream_ != nullptr ? stream_->offset() : 0;
       } else {
-        builder_.problem({}, "expected a prospect object, got an array");
+        not_an_object("an array");
       }
     } else if (in_prospect_ && depth_ == level_ + 1) {
       builder_.value(JsonValue{kind, false, 0, 0, 0, {}});
@@ -243,6 +267,7 @@ class ProspectSax {
   std::size_t element_start_ = 0;
   bool in_prospect_ = false;
   bool stop_reported_ = false;
+  std::string pending_;
 };
 
 bool blank(std::string_view line) {
@@ -283,6 +308,7 @@ void read_ndjson(ProspectStream& stream, ProblemLog& problems, const Sink& sink)
     ProspectSax sax(builder, problems, sink, count, nullptr);
     sax.set_line(number, offset);
     json::sax_parse(line.data(), line.data() + line.size(), &sax);
+    sax.flush();
   }
 }
 
@@ -293,28 +319,32 @@ void read_prospects(std::istream& in, const std::string& origin, std::size_t max
   ProspectStream stream(in, chunk_size, max_prospect_bytes);
   ProblemLog problems(origin, max_problems > 0 ? max_problems : 1);
   // A UTF-8 byte-order mark (spreadsheet exports write one) and white space may come first.
+  int bom_bytes = 0;
   for (const int bom_byte : {0xEF, 0xBB, 0xBF}) {
     if (stream.peek() != bom_byte) break;
     stream.advance();
+    ++bom_bytes;
   }
-  for (int c = stream.peek(); c == ' ' || c == '\t' || c == '\r' || c == '\n'; c = stream.peek())
+  const bool broken_bom = bom_bytes == 1 || bom_bytes == 2;
+  for (int c = stream.peek(); !broken_bom && (c == ' ' || c == '\t' || c == '\r' || c == '\n');
+       c = stream.peek())
     stream.advance();
 
   const int first = stream.peek();
   const auto [line, column] = stream.line_and_column(stream.offset());
-  if (first == '[') {
+  if (first == '[' && !broken_bom) {
     read_array(stream, problems, sink);
-  } else if (first == '{') {
+  } else if (first == '{' && !broken_bom) {
     read_ndjson(stream, problems, sink);
   } else if (first == 0) {
     problems.add(fmt::format("{}:{}:{}: NUL byte in the input", origin, line, column));
-  } else if (first >= 0) {
+  } else if (first >= 0 || broken_bom) {
     problems.add(fmt::format(
         "{}:{}:{}: expected a JSON array of prospect objects, or one object per line (NDJSON)",
         origin, line, column));
   }
   if (stream.read_failed()) throw InputError(fmt::format("{}: read error", origin));
-  if (first < 0)
+  if (first < 0 && !broken_bom)
     throw InputError(
         fmt::format("{}: no prospects: the input is empty (an empty list is [])", origin));
   if (!problems.empty()) throw InputError(problems.text());
