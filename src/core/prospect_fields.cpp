@@ -164,16 +164,12 @@ void ProspectBuilder::key(std::string_view name) {
       return;
     }
   }
-  if (const auto* suggestion = near_miss(name))
-    problem(path_key(name), fmt::format("unknown field (did you mean '{}'?)", *suggestion));
 }
 
 const std::string* ProspectBuilder::near_miss(std::string_view name) {
   // The same extra keys come back in every prospect: remember the verdict per key name.
   if (const auto it = extra_keys_.find(name); it != extra_keys_.end())
     return it->second ? &*it->second : nullptr;
-  // A near miss of a known field ("open_profle", "Degree") would otherwise be silently kept
-  // as a template field while the real field takes its default: it is refused.
   std::optional<std::string> verdict;
   if (auto match = closest_match(name, field_name_list())) {
     const std::size_t difference =
@@ -197,8 +193,14 @@ void ProspectBuilder::keep_string(std::string_view name, std::string_view text) 
 
 void ProspectBuilder::value(const JsonValue& value) {
   if (field_ == Field::extra) {
-    // Extra fields are for templates: strings are kept, anything else is ignored.
-    if (value.kind == Kind::string) keep_string(key_, value.text);
+    // Extra fields are for templates: strings are kept ("headline" stays a template field even
+    // though it looks like "deadline"). Anything else is ignored — unless its name is a near
+    // miss of a known field ("open_profle": true), which would otherwise be silently dropped
+    // while the real field takes its default.
+    if (value.kind == Kind::string)
+      keep_string(key_, value.text);
+    else if (const auto* suggestion = near_miss(key_))
+      problem(path_key(key_), fmt::format("unknown field (did you mean '{}'?)", *suggestion));
     return;
   }
   // A repeated key was reported by key(); the first value stands.
