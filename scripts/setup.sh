@@ -8,7 +8,7 @@ packages=(
   libcli11-dev nlohmann-json3-dev libfmt-dev catch2
   libutf8proc-dev libhowardhinnant-date-dev tzdata
   unicode-data   # GraphemeBreakTest.txt, the external check of grapheme counting
-  jq hyperfine   # the benchmark's comparison and timer
+  jq hyperfine time   # the benchmark's comparison, timer and memory meter
 )
 
 missing=()
