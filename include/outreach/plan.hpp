@@ -79,9 +79,13 @@ struct PlanSummary {
   int count_message = 0, count_inmail = 0, count_connect = 0, count_message_ad = 0, count_skip = 0;
   int group_messages = 0;            ///< group conversations (each counts its members as messages)
   int credits_at_start = 0;
-  int credits_granted_in_window = 0;
+  int credits_granted_in_window = 0; ///< grants at their full amount, after the start through the last send date
   int credits_used = 0;
-  int credits_left = 0;              ///< at the last send date, before refunds
+  int credits_forfeited = 0;         ///< grants that did not fit under the cap, through the last send date
+  int credits_left = 0;              ///< at the end of the last send date, before refunds:
+                                     ///< at_start + granted - forfeited - used
+  int pending_refunds_at_start = 0;  ///< the ledger's paid InMails still inside their refund window
+  Date window_end;                   ///< the campaign window's last day: grants up to it pay for InMails
   Range expected_replies;            ///< InMail + message replies, as a range
   Range expected_refunds;            ///< credits expected back from replies
   Range expected_acceptances;        ///< connection requests accepted
@@ -107,6 +111,8 @@ struct PlanConfig {
   std::optional<Template> inmail_template;  ///< its text may open with a `Subject:` header
 };
 
+struct PlannerState;
+
 /// Plans a campaign. Prospects are added one at a time as they are read (rendering and
 /// checking their drafts then, so that only a compact record is kept); `finish` ranks,
 /// allocates credits, schedules and sums up.
@@ -121,8 +127,7 @@ class Planner {
   PlanResult finish();
 
  private:
-  struct State;
-  std::unique_ptr<State> state_;
+  std::unique_ptr<PlannerState> state_;
 };
 
 }  // namespace outreach
