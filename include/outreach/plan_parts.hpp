@@ -33,7 +33,8 @@ struct ProspectHistory {
   bool declined = false;         ///< they declined an InMail
   bool connected = false;        ///< an invite_accepted
   bool invitation_open = false;  ///< the last invite_sent neither accepted nor withdrawn since
-  bool inmail_open = false;      ///< the last InMail inside its refund window, no reply or decline since
+  bool inmail_open =
+      false;  ///< the last InMail inside its refund window, no reply or decline since
 
   bool in_progress() const { return invitation_open || inmail_open; }
 };
@@ -57,7 +58,9 @@ class LedgerHistory {
   };
   struct Hash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+    std::size_t operator()(std::string_view text) const {
+      return std::hash<std::string_view>{}(text);
+    }
   };
   std::unordered_map<std::string, Entry, Hash, std::equal_to<>> prospects_;
   std::map<Date, int> invitations_;
@@ -77,7 +80,8 @@ struct Decision {
 };
 
 /// The first row of the table that applies, in the table's order.
-Decision decide(const Prospect& prospect, const ProspectHistory& history, Date start, const Rules& rules);
+Decision decide(const Prospect& prospect, const ProspectHistory& history, Date start,
+                const Rules& rules);
 
 /// What candidates are ranked by.
 struct RankKey {
@@ -99,7 +103,7 @@ struct CreditTotals {
   int granted = 0;    ///< grants at their full monthly amount (SPEC §2.9)
   int forfeited = 0;  ///< what did not fit under the cap
   int spent = 0;
-  int balance = 0;    ///< start_balance + granted - forfeited - spent
+  int balance = 0;  ///< start_balance + granted - forfeited - spent
 };
 
 /// The InMail credits of a campaign looking forward (SPEC §2 applied ahead of time): the balance
@@ -109,7 +113,8 @@ struct CreditTotals {
 /// that forfeits makes room under the cap, so after that grant it costs nothing.
 class CreditTimeline {
  public:
-  CreditTimeline(int start_balance, Date start, const std::vector<Date>& grants, int monthly, int cap);
+  CreditTimeline(int start_balance, Date start, const std::vector<Date>& grants, int monthly,
+                 int cap);
 
   std::size_t period_count() const { return periods_.size(); }
   /// The period that holds `day` (a grant's own day belongs to that grant's period).
@@ -133,7 +138,7 @@ class CreditTimeline {
     int change = 0;     ///< what the period's grant changed the balance by (monthly - forfeited)
     int forfeited = 0;  ///< what did not fit under the cap at the period's grant
     int spent = 0;
-    int closing = 0;    ///< the balance at the period's end
+    int closing = 0;  ///< the balance at the period's end
   };
   std::vector<Period> periods_;
   mutable std::vector<int> dead_from_;  ///< per period: the smallest spend known not to fit there
@@ -166,9 +171,10 @@ class SendSlots {
 
  private:
   struct Zone {
-    std::vector<std::pair<std::int64_t, std::int64_t>> windows;  ///< usable [first, end) slots, in order
-    Date next_day{};                                              ///< the first local day not yet in `windows`
-    std::map<std::int64_t, std::int64_t> taken_runs;              ///< [first, end): every usable slot taken
+    std::vector<std::pair<std::int64_t, std::int64_t>>
+        windows;                                      ///< usable [first, end) slots, in order
+    Date next_day{};                                  ///< the first local day not yet in `windows`
+    std::map<std::int64_t, std::int64_t> taken_runs;  ///< [first, end): every usable slot taken
   };
   Zone& zone_state(const date::time_zone* zone);
   void extend(const date::time_zone* zone, Zone& state);
@@ -183,9 +189,9 @@ class SendSlots {
 
 /// The rolling limit on connection requests.
 struct InvitePolicy {
-  int limit = 0;             ///< at most this many …
-  int window_days = 7;       ///< … in any this many consecutive days
-  std::vector<int> weekdays; ///< days requests go out on (0 = Sunday)
+  int limit = 0;              ///< at most this many …
+  int window_days = 7;        ///< … in any this many consecutive days
+  std::vector<int> weekdays;  ///< days requests go out on (0 = Sunday)
 };
 
 /// The days `count` connection requests go out on from `start`, as (day, requests) in date
@@ -202,7 +208,8 @@ date::sys_seconds invitation_time(Date day, int index, int count, const Business
                                   const date::time_zone* zone);
 
 /// Requests per week (weeks starting on Monday), from (day, requests) in date order.
-std::vector<std::pair<Date, int>> invitations_per_week(const std::vector<std::pair<Date, int>>& days);
+std::vector<std::pair<Date, int>> invitations_per_week(
+    const std::vector<std::pair<Date, int>>& days);
 
 // ---- Drafts (plan_drafts.cpp) -------------------------------------------------------------------
 
@@ -250,8 +257,8 @@ bool is_name_field(std::string_view field);
 
 /// How many of the campaign's InMails share one masked body.
 struct BodySharing {
-  bool known = false;        ///< false without an InMail template
-  std::size_t shared_by = 0; ///< InMails with this body, itself included
+  bool known = false;         ///< false without an InMail template
+  std::size_t shared_by = 0;  ///< InMails with this body, itself included
 };
 
 /// The reply rate of one InMail from the priors: generic when more than `threshold` InMails

@@ -9,29 +9,46 @@ namespace outreach {
 
 std::string_view plan_channel_name(PlanChannel channel) {
   switch (channel) {
-    case PlanChannel::message: return "message";
-    case PlanChannel::inmail: return "inmail";
-    case PlanChannel::connect: return "connect";
-    case PlanChannel::message_ad: return "message-ad";
-    case PlanChannel::skip: return "skip";
+    case PlanChannel::message:
+      return "message";
+    case PlanChannel::inmail:
+      return "inmail";
+    case PlanChannel::connect:
+      return "connect";
+    case PlanChannel::message_ad:
+      return "message-ad";
+    case PlanChannel::skip:
+      return "skip";
   }
   return "skip";
 }
 
 std::string_view plan_reason_name(PlanReason reason) {
   switch (reason) {
-    case PlanReason::do_not_contact: return "do-not-contact";
-    case PlanReason::declined: return "declined";
-    case PlanReason::in_progress: return "in-progress";
-    case PlanReason::connected: return "connected";
-    case PlanReason::marketing: return "marketing";
-    case PlanReason::inmail_disabled: return "inmail-disabled";
-    case PlanReason::open_profile: return "open-profile";
-    case PlanReason::time_sensitive: return "time-sensitive";
-    case PlanReason::hard_to_connect: return "hard-to-connect";
-    case PlanReason::recruiting: return "recruiting";
-    case PlanReason::no_credits: return "no-credits";
-    case PlanReason::free_path: return "free-path";
+    case PlanReason::do_not_contact:
+      return "do-not-contact";
+    case PlanReason::declined:
+      return "declined";
+    case PlanReason::in_progress:
+      return "in-progress";
+    case PlanReason::connected:
+      return "connected";
+    case PlanReason::marketing:
+      return "marketing";
+    case PlanReason::inmail_disabled:
+      return "inmail-disabled";
+    case PlanReason::open_profile:
+      return "open-profile";
+    case PlanReason::time_sensitive:
+      return "time-sensitive";
+    case PlanReason::hard_to_connect:
+      return "hard-to-connect";
+    case PlanReason::recruiting:
+      return "recruiting";
+    case PlanReason::no_credits:
+      return "no-credits";
+    case PlanReason::free_path:
+      return "free-path";
   }
   return "free-path";
 }
@@ -63,17 +80,22 @@ LedgerHistory::LedgerHistory(const std::vector<LedgerEvent>& events, Date start,
         entry.state.connected = true;
         entry.state.invitation_open = false;
         break;
-      case EventType::invite_withdrawn: entry.state.invitation_open = false; break;
+      case EventType::invite_withdrawn:
+        entry.state.invitation_open = false;
+        break;
       case EventType::inmail_sent:
         entry.inmail_unanswered = true;
         entry.last_inmail = event.date;
         break;
-      case EventType::reply: entry.inmail_unanswered = false; break;
+      case EventType::reply:
+        entry.inmail_unanswered = false;
+        break;
       case EventType::inmail_declined:
         entry.state.declined = true;
         entry.inmail_unanswered = false;
         break;
-      case EventType::message_sent: break;
+      case EventType::message_sent:
+        break;
     }
   }
 }
@@ -100,12 +122,14 @@ Decision decide(const Prospect& prospect, const ProspectHistory& history, Date s
   if (history.in_progress()) return {PlanChannel::skip, PlanReason::in_progress, false};
   if (prospect.degree == 1 || history.connected)
     return {PlanChannel::message, PlanReason::connected, false};
-  if (prospect.goal == Goal::marketing) return {PlanChannel::message_ad, PlanReason::marketing, false};
+  if (prospect.goal == Goal::marketing)
+    return {PlanChannel::message_ad, PlanReason::marketing, false};
   if (!prospect.accepts_inmail) return {PlanChannel::connect, PlanReason::inmail_disabled, false};
   if (prospect.open_profile) return {PlanChannel::inmail, PlanReason::open_profile, false};
   // "Sooner than the usual acceptance delay": a deadline fewer than acceptance_delay_days after
   // the start (one exactly that far away can still wait for an acceptance).
-  if (prospect.deadline && *prospect.deadline < start + date::days{rules.plan.acceptance_delay_days})
+  if (prospect.deadline &&
+      *prospect.deadline < start + date::days{rules.plan.acceptance_delay_days})
     return {PlanChannel::inmail, PlanReason::time_sensitive, true};
   if (prospect.rarely_accepts ||
       prospect.pending_invitations >= rules.plan.hard_to_connect_pending_invitations)
@@ -121,7 +145,8 @@ bool ranks_before(const RankKey& a, const RankKey& b) {
     if (!b.deadline) return true;
     return *a.deadline < *b.deadline;
   }
-  if (a.mutual_connections != b.mutual_connections) return a.mutual_connections > b.mutual_connections;
+  if (a.mutual_connections != b.mutual_connections)
+    return a.mutual_connections > b.mutual_connections;
   return a.id < b.id;
 }
 

@@ -46,7 +46,8 @@ DraftChecker::DraftChecker(const Rules& rules, const PlanConfig& config) : rules
     slot.label = std::string(label);
     slot.options.channel = std::string(channel);
   };
-  setup(DraftKind::inmail, config.inmail_template, config.account.templates.inmail, "inmail", "inmail");
+  setup(DraftKind::inmail, config.inmail_template, config.account.templates.inmail, "inmail",
+        "inmail");
   setup(DraftKind::connect, config.connect_template, config.account.templates.connect, "connect",
         "connect note");
   setup(DraftKind::message, config.message_template, config.account.templates.message, "message",
@@ -65,26 +66,28 @@ DraftCheck DraftChecker::check(DraftKind kind, const Prospect& prospect,
   const std::size_t before = findings.size();
 
   missing_.clear();
-  slot.tmpl->render([&](std::string_view name) { return field_of(prospect, name); }, rendered_, missing_);
+  slot.tmpl->render([&](std::string_view name) { return field_of(prospect, name); }, rendered_,
+                    missing_);
   for (std::size_t i = 0; i < missing_.size(); ++i) {
-    if (std::find(missing_.begin(), missing_.begin() + static_cast<std::ptrdiff_t>(i), missing_[i]) !=
-        missing_.begin() + static_cast<std::ptrdiff_t>(i))
+    if (std::find(missing_.begin(), missing_.begin() + static_cast<std::ptrdiff_t>(i),
+                  missing_[i]) != missing_.begin() + static_cast<std::ptrdiff_t>(i))
       continue;  // reported once per draft
-    findings.push_back(PlanFinding{"missing-field", "error",
-                                   fmt::format("{}: the prospect has no field '{}' and the template gives no fallback",
-                                               slot.label, missing_[i])});
+    findings.push_back(PlanFinding{
+        "missing-field", "error",
+        fmt::format("{}: the prospect has no field '{}' and the template gives no fallback",
+                    slot.label, missing_[i])});
   }
   const LintResult lint = lint_draft(rendered_, slot.origin, rules_, slot.options);
   for (const Diagnostic& d : lint.diagnostics)
-    findings.push_back(PlanFinding{d.rule, d.severity,
-                                   fmt::format("{} {}:{}: {}", slot.label, d.line, d.column, d.message)});
+    findings.push_back(PlanFinding{
+        d.rule, d.severity, fmt::format("{} {}:{}: {}", slot.label, d.line, d.column, d.message)});
 
   if (kind == DraftKind::inmail) {
     const Draft draft = parse_draft(rendered_);
     const std::string_view body = draft.body();
-    result.short_body = !first_invalid_utf8(body) &&
-                        count_characters(body, CountUnit::utf16) <
-                            static_cast<std::size_t>(rules_.lint.long_inmail_chars);
+    result.short_body =
+        !first_invalid_utf8(body) && count_characters(body, CountUnit::utf16) <
+                                         static_cast<std::size_t>(rules_.lint.long_inmail_chars);
     slot.tmpl->render(
         [&](std::string_view name) -> std::optional<std::string_view> {
           if (is_name_field(name)) return masked_name;

@@ -42,7 +42,8 @@ void ForecastSum::add_messages(std::int64_t recipients) {
 }
 
 void ForecastSum::add_connection_requests(std::int64_t requests) {
-  const Range accepted = scaled(rates_.connect_acceptance_personalised, static_cast<double>(requests));
+  const Range accepted =
+      scaled(rates_.connect_acceptance_personalised, static_cast<double>(requests));
   add(acceptances_, accepted);
   // Each accepted request is followed by a message, which gets the message reply rate.
   add(replies_, {accepted.low * rates_.message.low, accepted.high * rates_.message.high});

@@ -51,9 +51,11 @@ void SendSlots::extend(const date::time_zone* zone, Zone& state) {
 std::int64_t SendSlots::first_usable(const date::time_zone* zone, std::int64_t from) {
   Zone& state = zone_state(zone);
   for (;;) {
-    const auto window = std::upper_bound(
-        state.windows.begin(), state.windows.end(), from,
-        [](std::int64_t slot, const std::pair<std::int64_t, std::int64_t>& w) { return slot < w.second; });
+    const auto window =
+        std::upper_bound(state.windows.begin(), state.windows.end(), from,
+                         [](std::int64_t slot, const std::pair<std::int64_t, std::int64_t>& w) {
+                           return slot < w.second;
+                         });
     if (window != state.windows.end()) return std::max(from, window->first);
     extend(zone, state);
   }
@@ -115,8 +117,8 @@ std::vector<std::pair<Date, int>> schedule_invitations(Date start, std::int64_t 
            policy.weekdays.end();
   };
   // An even share: the limit spread over the allowed days of one window.
-  const std::int64_t allowed_per_window =
-      std::max<std::int64_t>(1, std::int64_t{window} * static_cast<std::int64_t>(policy.weekdays.size()) / 7);
+  const std::int64_t allowed_per_window = std::max<std::int64_t>(
+      1, std::int64_t{window} * static_cast<std::int64_t>(policy.weekdays.size()) / 7);
   const std::int64_t quota = (policy.limit + allowed_per_window - 1) / allowed_per_window;
 
   // Totals of the window - 1 days before the day being filled, the ledger's history included.
@@ -157,7 +159,8 @@ date::sys_seconds invitation_time(Date day, int index, int count, const Business
   return zoned_instant(day, hours.start_minute + offset, zone);
 }
 
-std::vector<std::pair<Date, int>> invitations_per_week(const std::vector<std::pair<Date, int>>& days) {
+std::vector<std::pair<Date, int>> invitations_per_week(
+    const std::vector<std::pair<Date, int>>& days) {
   std::vector<std::pair<Date, int>> weeks;
   for (const auto& [day, count] : days) {
     const Date monday = day - date::days{(weekday_of(day) + 6) % 7};

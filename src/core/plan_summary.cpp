@@ -24,8 +24,9 @@ void settle_findings(PlannerState& s) {
   }
 }
 
-std::string same_template_warning(const PlannerState& s, const std::vector<std::pair<std::uint64_t, std::uint32_t>>& bodies,
-                                  std::size_t first, std::size_t end) {
+std::string same_template_warning(
+    const PlannerState& s, const std::vector<std::pair<std::uint64_t, std::uint32_t>>& bodies,
+    std::size_t first, std::size_t end) {
   std::string examples;
   for (std::size_t k = first; k < end && k < first + 3; ++k)
     examples += fmt::format("{}{}", k == first ? "" : ", ", s.rows[bodies[k].second].id);
@@ -56,11 +57,21 @@ PlanSummary summarize(PlannerState& s, CreditTimeline& credits, const ScheduleOu
   for (std::size_t i = 0; i < s.rows.size(); ++i) {
     const PlannedProspect& row = s.rows[i];
     switch (row.channel) {
-      case PlanChannel::message: ++summary.count_message; break;
-      case PlanChannel::inmail: ++summary.count_inmail; break;
-      case PlanChannel::connect: ++summary.count_connect; break;
-      case PlanChannel::message_ad: ++summary.count_message_ad; break;
-      case PlanChannel::skip: ++summary.count_skip; break;
+      case PlanChannel::message:
+        ++summary.count_message;
+        break;
+      case PlanChannel::inmail:
+        ++summary.count_inmail;
+        break;
+      case PlanChannel::connect:
+        ++summary.count_connect;
+        break;
+      case PlanChannel::message_ad:
+        ++summary.count_message_ad;
+        break;
+      case PlanChannel::skip:
+        ++summary.count_skip;
+        break;
     }
     if (row.has_errors()) ++summary.prospects_with_errors;
     if (row.send_at) {
@@ -85,10 +96,12 @@ PlanSummary summarize(PlannerState& s, CreditTimeline& credits, const ScheduleOu
     const std::size_t shared_by = end - first;
     for (std::size_t k = first; k < end; ++k) {
       const std::uint32_t i = bodies[k].second;
-      forecast.add_inmail(inmail_reply_rate(s.rules.rates, {true, shared_by}, threshold, s.records[i].short_inmail),
-                          s.rows[i].cost > 0);
+      forecast.add_inmail(
+          inmail_reply_rate(s.rules.rates, {true, shared_by}, threshold, s.records[i].short_inmail),
+          s.rows[i].cost > 0);
     }
-    if (shared_by > threshold) same_template.emplace_back(earliest, same_template_warning(s, bodies, first, end));
+    if (shared_by > threshold)
+      same_template.emplace_back(earliest, same_template_warning(s, bodies, first, end));
   }
   std::sort(same_template.begin(), same_template.end());
 
@@ -117,9 +130,10 @@ PlanSummary summarize(PlannerState& s, CreditTimeline& credits, const ScheduleOu
   summary.warnings = s.warnings;
   for (auto& [_, warning] : same_template) summary.warnings.push_back(std::move(warning));
   if (schedule.unscheduled_invitations > 0)
-    summary.warnings.push_back(fmt::format(
-        "invitations-not-scheduled: the weekly invitation limit is {}, so {} connection requests have no send time",
-        account.weekly_invite_limit, schedule.unscheduled_invitations));
+    summary.warnings.push_back(
+        fmt::format("invitations-not-scheduled: the weekly invitation limit is {}, so {} "
+                    "connection requests have no send time",
+                    account.weekly_invite_limit, schedule.unscheduled_invitations));
   return summary;
 }
 

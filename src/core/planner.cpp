@@ -12,9 +12,13 @@
 namespace outreach {
 namespace {
 
-std::string clock_time(int minute_of_day) { return fmt::format("{:02}:{:02}", minute_of_day / 60, minute_of_day % 60); }
+std::string clock_time(int minute_of_day) {
+  return fmt::format("{:02}:{:02}", minute_of_day / 60, minute_of_day % 60);
+}
 
-const Rules& rules_of(const PlanConfig& config) { return config.rules ? *config.rules : Rules::builtin(); }
+const Rules& rules_of(const PlanConfig& config) {
+  return config.rules ? *config.rules : Rules::builtin();
+}
 
 const date::time_zone* zone_of(const Account& account) {
   return account.zone ? account.zone : date::locate_zone("UTC");
@@ -29,7 +33,8 @@ void check_config(const PlanConfig& config, const Rules& rules) {
         config.account.origin, clock_time(hours.start_minute), clock_time(hours.end_minute),
         rules.plan.inmail_send_spacing_minutes));
   if (hours.days.empty())
-    throw InputError(fmt::format("{}: business_hours.days: expected at least one weekday", config.account.origin));
+    throw InputError(fmt::format("{}: business_hours.days: expected at least one weekday",
+                                 config.account.origin));
 }
 
 }  // namespace
@@ -45,19 +50,21 @@ PlannerState::PlannerState(PlanConfig&& plan_config)
   const PlanRules& plan = rules.plan_named(account.plan, account.origin + ": plan");
   if (account.plan_start) {
     if (account.opening && config.start < account.opening->as_of)
-      throw InputError(fmt::format("--start {} is before the date of the opening balance, {} ({}: credits.as_of): "
-                                   "nothing is known about the credits then",
-                                   format_date(config.start), format_date(account.opening->as_of), account.origin));
+      throw InputError(fmt::format(
+          "--start {} is before the date of the opening balance, {} ({}: credits.as_of): "
+          "nothing is known about the credits then",
+          format_date(config.start), format_date(account.opening->as_of), account.origin));
     const CreditReport report = simulate_credits(account, config.ledger, config.start, rules,
                                                  account.ledger_path.value_or("ledger"));
     start_balance = report.balance;
     pending_refunds = static_cast<int>(report.pending.size());
     credits_known = true;
   } else if (plan.monthly_credits > 0) {
-    warnings.push_back(fmt::format(
-        "no-plan-start: {} has no plan_start, so the InMail credits of plan '{}' cannot be counted; "
-        "the plan spends none (set plan_start to use them)",
-        account.origin, account.plan));
+    warnings.push_back(
+        fmt::format("no-plan-start: {} has no plan_start, so the InMail credits of plan '{}' "
+                    "cannot be counted; "
+                    "the plan spends none (set plan_start to use them)",
+                    account.origin, account.plan));
   }
 }
 
@@ -91,15 +98,16 @@ void Planner::add(Prospect&& prospect) {
     record.short_inmail = check.short_body;
   }
   if (decision.channel == PlanChannel::connect || decision.needs_credit)
-    record.connect_findings =
-        static_cast<std::uint32_t>(s.drafts.check(DraftKind::connect, prospect, row.findings).findings);
+    record.connect_findings = static_cast<std::uint32_t>(
+        s.drafts.check(DraftKind::connect, prospect, row.findings).findings);
   if (decision.channel == PlanChannel::message || decision.channel == PlanChannel::connect ||
       decision.needs_credit)
-    record.message_findings =
-        static_cast<std::uint32_t>(s.drafts.check(DraftKind::message, prospect, row.findings).findings);
+    record.message_findings = static_cast<std::uint32_t>(
+        s.drafts.check(DraftKind::message, prospect, row.findings).findings);
 
   if (!prospect.group.empty()) {
-    const auto [it, inserted] = s.group_ids.try_emplace(prospect.group, static_cast<std::uint32_t>(s.groups.size()));
+    const auto [it, inserted] =
+        s.group_ids.try_emplace(prospect.group, static_cast<std::uint32_t>(s.groups.size()));
     if (inserted) s.groups.push_back(PlanGroup{prospect.group, 0, 0, false});
     PlanGroup& group = s.groups[it->second];
     record.group = it->second + 1;

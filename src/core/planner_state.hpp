@@ -56,9 +56,9 @@ struct PlannerState {
   const date::time_zone* zone;  ///< the account's
   LedgerHistory history;
   DraftChecker drafts;
-  int start_balance = 0;        ///< credits at the end of the start date (SPEC §2 simulation)
+  int start_balance = 0;  ///< credits at the end of the start date (SPEC §2 simulation)
   int pending_refunds = 0;
-  bool credits_known = false;   ///< false without plan_start: no balance, no grants
+  bool credits_known = false;  ///< false without plan_start: no balance, no grants
   std::vector<std::string> warnings;
 
   std::deque<PlannedProspect> rows;
