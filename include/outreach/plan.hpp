@@ -37,8 +37,9 @@ enum class PlanReason : std::uint8_t {
   free_path,
 };
 
-std::string_view plan_channel_name(PlanChannel channel);  ///< "message", "inmail", "connect", "message-ad", "skip"
-std::string_view plan_reason_name(PlanReason reason);     ///< "do-not-contact", …, "free-path"
+std::string_view plan_channel_name(
+    PlanChannel channel);  ///< "message", "inmail", "connect", "message-ad", "skip"
+std::string_view plan_reason_name(PlanReason reason);  ///< "do-not-contact", …, "free-path"
 
 /// A finding on one prospect: a lint diagnostic on its rendered draft, or a template field it
 /// lacks (rule "missing-field", error).
@@ -61,12 +62,12 @@ struct PlannedProspect {
   std::string id;
   PlanChannel channel = PlanChannel::skip;
   PlanReason reason = PlanReason::free_path;
-  int cost = 0;                               ///< InMail credits
-  std::optional<date::sys_seconds> send_at;   ///< first send; nullopt for skips and Message Ads
-  const date::time_zone* zone = nullptr;      ///< the zone send_at is shown in
-  std::string group;                          ///< group conversation, if one
+  int cost = 0;                              ///< InMail credits
+  std::optional<date::sys_seconds> send_at;  ///< first send; nullopt for skips and Message Ads
+  const date::time_zone* zone = nullptr;     ///< the zone send_at is shown in
+  std::string group;                         ///< group conversation, if one
   std::vector<PlanFinding> findings;
-  std::vector<PlannedStep> followups;         ///< steps after the first send
+  std::vector<PlannedStep> followups;  ///< steps after the first send
 
   bool has_errors() const;
 };
@@ -77,18 +78,23 @@ struct PlanSummary {
   std::string plan;
   int prospects = 0;
   int count_message = 0, count_inmail = 0, count_connect = 0, count_message_ad = 0, count_skip = 0;
-  int group_messages = 0;            ///< group conversations (each counts its members as messages)
+  int group_messages = 0;  ///< group conversations (each counts its members as messages)
   int credits_at_start = 0;
-  int credits_granted_in_window = 0;
+  int credits_granted_in_window =
+      0;  ///< grants at their full amount, after the start through the last send date
   int credits_used = 0;
-  int credits_left = 0;              ///< at the last send date, before refunds
-  Range expected_replies;            ///< InMail + message replies, as a range
-  Range expected_refunds;            ///< credits expected back from replies
-  Range expected_acceptances;        ///< connection requests accepted
+  int credits_forfeited = 0;  ///< grants that did not fit under the cap, through the last send date
+  int credits_left = 0;       ///< at the end of the last send date, before refunds:
+                              ///< at_start + granted - forfeited - used
+  int pending_refunds_at_start = 0;  ///< the ledger's paid InMails still inside their refund window
+  Date window_end;             ///< the campaign window's last day: grants up to it pay for InMails
+  Range expected_replies;      ///< InMail + message replies, as a range
+  Range expected_refunds;      ///< credits expected back from replies
+  Range expected_acceptances;  ///< connection requests accepted
   std::vector<std::pair<Date, int>> invitations_per_week;  ///< week starting Monday → count
-  std::optional<Date> last_send;     ///< in the account's zone
+  std::optional<Date> last_send;                           ///< in the account's zone
   int prospects_with_errors = 0;
-  std::vector<std::string> warnings; ///< campaign-level: same-template, …
+  std::vector<std::string> warnings;  ///< campaign-level: same-template, …
 };
 
 struct PlanResult {
@@ -100,12 +106,14 @@ struct PlanResult {
 struct PlanConfig {
   const Rules* rules = nullptr;
   Account account;
-  std::vector<LedgerEvent> ledger;   ///< events after `start` are ignored
-  Date start;                        ///< nothing is scheduled before its midnight in the account's zone
+  std::vector<LedgerEvent> ledger;  ///< events after `start` are ignored
+  Date start;  ///< nothing is scheduled before its midnight in the account's zone
   std::optional<Template> connect_template;
   std::optional<Template> message_template;
   std::optional<Template> inmail_template;  ///< its text may open with a `Subject:` header
 };
+
+struct PlannerState;
 
 /// Plans a campaign. Prospects are added one at a time as they are read (rendering and
 /// checking their drafts then, so that only a compact record is kept); `finish` ranks,
@@ -121,8 +129,7 @@ class Planner {
   PlanResult finish();
 
  private:
-  struct State;
-  std::unique_ptr<State> state_;
+  std::unique_ptr<PlannerState> state_;
 };
 
 }  // namespace outreach

@@ -1,0 +1,170 @@
+// The planner: each prospect is decided and its drafts checked as it is added, then `finish`
+// ranks, allocates credits, schedules and sums the campaign up.
+#include <algorithm>
+#include <numeric>
+
+#include <fmt/format.h>
+
+#include "outreach/credits.hpp"
+#include "outreach/error.hpp"
+#include "planner_state.hpp"
+
+namespace outreach {
+namespace {
+
+std::string clock_time(int minute_of_day) {
+  return fmt::format("{:02}:{:02}", minute_of_day / 60, minute_of_day % 60);
+}
+
+const Rules& rules_of(const PlanConfig& config) {
+  return config.rules ? *config.rules : Rules::builtin();
+}
+
+const date::time_zone* zone_of(const Account& account) {
+  return account.zone ? account.zone : date::locate_zone("UTC");
+}
+
+void check_config(const PlanConfig& config, const Rules& rules) {
+  const BusinessHours& hours = config.account.business_hours;
+  if (hours.end_minute - hours.start_minute < rules.plan.inmail_send_spacing_minutes)
+    throw InputError(fmt::format(
+        "{}: business_hours: {}-{} is shorter than the {} minutes between two InMails (rules: "
+        "plan.inmail_send_spacing_minutes)",
+        config.account.origin, clock_time(hours.start_minute), clock_time(hours.end_minute),
+        rules.plan.inmail_send_spacing_minutes));
+  if (hours.days.empty())
+    throw InputError(fmt::format("{}: business_hours.days: expected at least one weekday",
+                                 config.account.origin));
+}
+
+}  // namespace
+
+PlannerState::PlannerState(PlanConfig&& plan_config)
+    : config(std::move(plan_config)),
+      rules(rules_of(config)),
+      zone(zone_of(config.account)),
+      history(config.ledger, config.start, rules.refund_window_days),
+      drafts(rules, config) {
+  check_config(config, rules);
+  const Account& account = config.account;
+  const PlanRules& plan = rules.plan_named(account.plan, account.origin + ": plan");
+  if (account.plan_start) {
+    if (account.opening && config.start < account.opening->as_of)
+      throw InputError(fmt::format(
+          "--start {} is before the date of the opening balance, {} ({}: credits.as_of): "
+          "nothing is known about the credits then",
+          format_date(config.start), format_date(account.opening->as_of), account.origin));
+    const CreditReport report = simulate_credits(account, config.ledger, config.start, rules,
+                                                 account.ledger_path.value_or("ledger"));
+    start_balance = report.balance;
+    pending_refunds = static_cast<int>(report.pending.size());
+    credits_known = true;
+  } else if (plan.monthly_credits > 0) {
+    warnings.push_back(
+        fmt::format("no-plan-start: {} has no plan_start, so the InMail credits of plan '{}' "
+                    "cannot be counted; "
+                    "the plan spends none (set plan_start to use them)",
+                    account.origin, account.plan));
+  }
+}
+
+Planner::Planner(PlanConfig config) : state_(std::make_unique<PlannerState>(std::move(config))) {}
+
+Planner::~Planner() = default;
+
+void Planner::add(Prospect&& prospect) {
+  PlannerState& s = *state_;
+  const Decision decision = decide(prospect, s.history.of(prospect.id), s.config.start, s.rules);
+
+  PlanRecord record;
+  record.priority = prospect.priority;
+  record.mutual_connections = prospect.mutual_connections;
+  record.zone = prospect.zone ? prospect.zone : s.zone;
+  if (prospect.deadline) record.deadline = prospect.deadline->time_since_epoch().count();
+  record.needs_credit = decision.needs_credit;
+
+  PlannedProspect row;
+  row.channel = decision.channel;
+  row.reason = decision.reason;
+  row.zone = record.zone;
+  // The drafts this prospect may be sent; a candidate's InMail and connect note are both checked
+  // now, and the allocation later keeps the findings of the one it chooses.
+  const bool inmail = decision.channel == PlanChannel::inmail;
+  if (inmail) {
+    const DraftCheck check = s.drafts.check(DraftKind::inmail, prospect, row.findings);
+    record.inmail_findings = static_cast<std::uint32_t>(check.findings);
+    record.inmail_hash = check.masked_body_hash;
+    record.has_inmail_body = s.drafts.has_template(DraftKind::inmail);
+    record.short_inmail = check.short_body;
+  }
+  if (decision.channel == PlanChannel::connect || decision.needs_credit)
+    record.connect_findings = static_cast<std::uint32_t>(
+        s.drafts.check(DraftKind::connect, prospect, row.findings).findings);
+  if (decision.channel == PlanChannel::message || decision.channel == PlanChannel::connect ||
+      decision.needs_credit)
+    record.message_findings = static_cast<std::uint32_t>(
+        s.drafts.check(DraftKind::message, prospect, row.findings).findings);
+
+  if (!prospect.group.empty()) {
+    const auto [it, inserted] =
+        s.group_ids.try_emplace(prospect.group, static_cast<std::uint32_t>(s.groups.size()));
+    if (inserted) s.groups.push_back(PlanGroup{prospect.group, 0, 0, false});
+    PlanGroup& group = s.groups[it->second];
+    record.group = it->second + 1;
+    if (decision.channel != PlanChannel::skip) ++group.members;
+    if (decision.channel == PlanChannel::message) ++group.connected;
+  }
+  row.id = std::move(prospect.id);
+  s.rows.push_back(std::move(row));
+  s.records.push_back(record);
+}
+
+PlanResult Planner::finish() {
+  PlannerState& s = *state_;
+  const std::size_t count = s.rows.size();
+  const Date start = s.config.start;
+
+  // One ranking for everything that competes: credits, InMail slots, invitation days.
+  std::vector<std::uint32_t> order(count);
+  std::iota(order.begin(), order.end(), 0U);
+  const auto key = [&](std::uint32_t i) {
+    const PlanRecord& r = s.records[i];
+    return RankKey{r.priority, r.deadline_date(), r.mutual_connections, s.rows[i].id};
+  };
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return ranks_before(key(a), key(b)); });
+
+  // Group conversations: two or more members left after skips, every one of them connected.
+  std::size_t conversations = 0;
+  for (PlanGroup& group : s.groups) {
+    group.conversation = group.members >= 2 && group.connected == group.members;
+    if (group.conversation) ++conversations;
+  }
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::uint32_t g = s.records[i].group;
+    if (g != 0 && s.groups[g - 1].conversation && s.rows[i].channel == PlanChannel::message)
+      s.rows[i].group = s.groups[g - 1].name;
+  }
+
+  const Date window_end = campaign_window_end(s);
+  const Account& account = s.config.account;
+  const PlanRules& plan = s.rules.plan_named(account.plan, account.origin + ": plan");
+  std::vector<Date> grants;
+  if (s.credits_known) grants = grant_dates_between(*account.plan_start, start, window_end);
+  CreditTimeline credits(s.start_balance, start, grants, plan.monthly_credits, plan.cap);
+  allocate_inmails(s, order, credits, window_end);
+  const ScheduleOutcome schedule = schedule_invitations_and_messages(s, order);
+
+  PlanSummary summary = summarize(s, credits, schedule, window_end, conversations);
+  PlanResult result;
+  result.summary = std::move(summary);
+  result.prospects.reserve(count);
+  while (!s.rows.empty()) {
+    result.prospects.push_back(std::move(s.rows.front()));
+    s.rows.pop_front();  // frees the deque's blocks as they empty: no second copy of the plan
+  }
+  s.records.clear();
+  return result;
+}
+
+}  // namespace outreach

@@ -1,0 +1,95 @@
+#pragma once
+// What the planner keeps between `add` and `finish` (private to src/core/planner*.cpp and
+// plan_allocate.cpp).
+
+#include <cstdint>
+#include <deque>
+#include <limits>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "outreach/plan.hpp"
+#include "outreach/plan_parts.hpp"
+
+namespace outreach {
+
+/// The planning facts of one prospect that its PlannedProspect row does not hold. Prospects are
+/// kept in deques (no doubling of a huge vector) and this record stays at 56 bytes.
+struct PlanRecord {
+  static constexpr std::int32_t no_deadline = std::numeric_limits<std::int32_t>::max();
+
+  double priority = 0;
+  std::int64_t mutual_connections = 0;
+  const date::time_zone* zone = nullptr;  ///< the prospect's zone, else the account's
+  std::uint64_t inmail_hash = 0;          ///< masked InMail body, when rendered
+  std::int32_t deadline = no_deadline;    ///< days since 1970-01-01
+  std::uint32_t group = 0;                ///< 1-based index into PlannerState::groups; 0: none
+  // Findings are appended in the order inmail, connect note, message; a step-6 candidate has
+  // all three until the allocation decides which apply.
+  std::uint32_t inmail_findings = 0;
+  std::uint32_t connect_findings = 0;
+  std::uint32_t message_findings = 0;
+  bool needs_credit = false;
+  bool has_inmail_body = false;
+  bool short_inmail = false;
+
+  std::optional<Date> deadline_date() const {
+    if (deadline == no_deadline) return std::nullopt;
+    return Date{date::days{deadline}};
+  }
+};
+
+/// A `group` named in the input and who in it could take part in one conversation.
+struct PlanGroup {
+  std::string name;
+  std::uint32_t members = 0;    ///< not skipped
+  std::uint32_t connected = 0;  ///< not skipped and connected (a `message` row)
+  bool conversation = false;    ///< two or more members, all connected
+};
+
+struct PlannerState {
+  explicit PlannerState(PlanConfig&& plan_config);
+
+  PlanConfig config;
+  const Rules& rules;
+  const date::time_zone* zone;  ///< the account's
+  LedgerHistory history;
+  DraftChecker drafts;
+  int start_balance = 0;  ///< credits at the end of the start date (SPEC §2 simulation)
+  int pending_refunds = 0;
+  bool credits_known = false;  ///< false without plan_start: no balance, no grants
+  std::vector<std::string> warnings;
+
+  std::deque<PlannedProspect> rows;
+  std::deque<PlanRecord> records;
+  std::unordered_map<std::string, std::uint32_t> group_ids;
+  std::vector<PlanGroup> groups;
+};
+
+/// What the scheduling phases hand to the summary.
+struct ScheduleOutcome {
+  std::vector<std::pair<Date, int>> invitation_days;
+  std::size_t unscheduled_invitations = 0;
+};
+
+/// The first day after which no invitation of a pessimistic schedule (every prospect that might
+/// be sent a connection request is sent one) is left, and at least a window's worth of days:
+/// the last day of the campaign window.
+Date campaign_window_end(const PlannerState& state);
+
+/// Allocates credits to step-6 candidates in rank order and gives every InMail its slot;
+/// candidates that find no credit become connect / no-credits.
+void allocate_inmails(PlannerState& state, const std::vector<std::uint32_t>& order,
+                      CreditTimeline& credits, Date window_end);
+
+/// Connection requests in rank order under the rolling limit, then messages.
+ScheduleOutcome schedule_invitations_and_messages(PlannerState& state,
+                                                  const std::vector<std::uint32_t>& order);
+
+/// Keeps the findings of the drafts each prospect will really be sent, then counts, warns
+/// (same-template, …) and forecasts.
+PlanSummary summarize(PlannerState& state, CreditTimeline& credits, const ScheduleOutcome& schedule,
+                      Date window_end, std::size_t conversations);
+
+}  // namespace outreach
