@@ -62,6 +62,11 @@ void check_encoding(const Draft& draft, Findings& findings) {
   std::optional<std::size_t> first;
   std::size_t places = 0;
   for (std::size_t at = 0; at < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[at]);
+    if (byte != 0 && byte < 0x80) {  // the common case, without a call
+      ++at;
+      continue;
+    }
     const DecodedChar c = decode_utf8(text, at);
     if (!c.valid || c.code_point == 0) {
       if (!first) first = at;
@@ -208,7 +213,8 @@ LintResult LintEngine::lint(const Draft& draft, const std::string& origin,
   }
   lowered.clear();
   lint_detail::append_lowered(source, lowered);
-  lint_detail::DraftText text{draft, source, lowered, 0, 0, draft.body_offset};
+  lint_detail::DraftText text{
+      draft, source, lowered, 0, 0, draft.body_offset, options.template_mode};
   if (draft.subject) {
     text.subject_begin = draft.subject->offset;
     text.subject_end = draft.subject->offset + draft.subject->value.size();

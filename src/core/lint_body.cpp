@@ -47,14 +47,20 @@ void scan_placeholders(const DraftText& text, std::size_t begin, std::size_t end
                        Findings& findings) {
   const std::string_view source = text.source;
   for (std::size_t at = begin; at < end;) {
-    const std::size_t open = source.find_first_of("{[<", at);
-    if (open == std::string_view::npos || open >= end) return;
+    // A plain loop: find_first_of calls memchr once per byte of the text.
+    std::size_t open = at;
+    while (open < end && source[open] != '{' && source[open] != '[' && source[open] != '<') ++open;
+    if (open >= end) return;
     std::optional<std::size_t> close_end;  // one past the placeholder's last byte
     if (source.compare(open, 2, "{{") == 0) {
       const std::size_t close = source.find("}}", open + 2);
       const std::size_t newline = source.find('\n', open + 2);
-      if (close != std::string_view::npos && close + 2 <= end && close < newline)
+      if (close != std::string_view::npos && close + 2 <= end && close < newline) {
         close_end = close + 2;
+      } else if (text.template_mode) {  // not also "{company}" inside a broken "{{company}"
+        at = open + 2;
+        continue;
+      }
     } else {
       const char closer = source[open] == '{' ? '}' : source[open] == '[' ? ']' : '>';
       const auto close = closer_of(source, open, end, closer);
@@ -111,7 +117,7 @@ void check_body_style(const DraftText& text, const LintEngine::Phrases& phrases,
   while (start < lowered.size() && is_space(lowered[start])) ++start;
 
   if (findings.enabled(Rule::no_call_to_action) &&
-      !find_first_phrase(lowered, text.body_begin, lowered.size(), phrases.call_to_action))
+      !contains_any_phrase(lowered, text.body_begin, lowered.size(), phrases.call_to_action))
     findings.add(Rule::no_call_to_action, start,
                  "body asks nothing: end with a soft question to say yes to");
 

@@ -62,6 +62,7 @@ struct DraftText {
   std::string_view lowered;
   std::size_t subject_begin = 0, subject_end = 0;  ///< the subject value (empty when none)
   std::size_t body_begin = 0;                      ///< the body runs to the end
+  bool template_mode = false;  ///< an unclosed `{{` is then template-syntax's finding
 };
 
 /// A phrase found in a text: its byte offset and length.
@@ -76,6 +77,10 @@ void append_lowered(std::string_view text, std::string& out);
 /// The earliest whole-word occurrence of any phrase in [begin, end) of `lowered`.
 std::optional<Match> find_first_phrase(std::string_view lowered, std::size_t begin, std::size_t end,
                                        const std::vector<std::string>& phrases);
+/// Whether any phrase occurs as whole words in [begin, end) of `lowered` (cheaper than
+/// finding the earliest: it stops at the first phrase found).
+bool contains_any_phrase(std::string_view lowered, std::size_t begin, std::size_t end,
+                         const std::vector<std::string>& phrases);
 /// Whether a whole-word phrase starts exactly at `at`; its length if so.
 std::optional<std::size_t> phrase_at(std::string_view lowered, std::size_t at,
                                      const std::vector<std::string>& phrases);

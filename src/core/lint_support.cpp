@@ -81,11 +81,17 @@ std::vector<Diagnostic> Findings::take_sorted() {
 }
 
 void append_lowered(std::string_view text, std::string& out) {
+  out.reserve(out.size() + text.size());
   for (std::size_t at = 0; at < text.size();) {
-    const char byte = text[at];
-    if (static_cast<unsigned char>(byte) < 0x80) {
-      out.push_back(byte >= 'A' && byte <= 'Z' ? static_cast<char>(byte - 'A' + 'a') : byte);
-      ++at;
+    // A run of ASCII is lowered in place, without decoding.
+    std::size_t run = at;
+    while (run < text.size() && static_cast<unsigned char>(text[run]) < 0x80) ++run;
+    if (run > at) {
+      const std::size_t start = out.size();
+      out.append(text.substr(at, run - at));
+      for (std::size_t i = start; i < out.size(); ++i)
+        if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] - 'A' + 'a');
+      at = run;
       continue;
     }
     const DecodedChar c = decode_utf8(text, at);
@@ -119,6 +125,17 @@ std::optional<Match> find_first_phrase(std::string_view lowered, std::size_t beg
     }
   }
   return best;
+}
+
+bool contains_any_phrase(std::string_view lowered, std::size_t begin, std::size_t end,
+                         const std::vector<std::string>& phrases) {
+  const std::string_view range = lowered.substr(0, end);
+  for (const std::string& phrase : phrases) {
+    for (std::size_t at = range.find(phrase, begin); at != std::string_view::npos;
+         at = range.find(phrase, at + 1))
+      if (whole_word_at(range, at, phrase)) return true;
+  }
+  return false;
 }
 
 std::optional<std::size_t> phrase_at(std::string_view lowered, std::size_t at,

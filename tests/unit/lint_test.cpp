@@ -383,6 +383,11 @@ TEST_CASE("--template allows fields and checks their syntax", "[lint]") {
   CHECK(in_subject.column == 15);
   CHECK(in_subject.message == "empty field name in '{{}}'");
   CHECK_FALSE(fires(lint(inmail("Idea {{}}", "Chat?")), "template-syntax"));
+  // A broken "{{company}" is one finding, not also the placeholder "{company}".
+  CHECK(rules_of(lint(inmail("Idea for {{company}", "Chat?"), options)) ==
+        std::vector<std::string>{"template-syntax"});
+  CHECK(rules_of(lint(inmail("Idea for {{company}", "Chat?"))) ==
+        std::vector<std::string>{"unfilled-placeholder"});
 }
 
 TEST_CASE("--disable turns rules off", "[lint]") {
