@@ -361,7 +361,7 @@ TEST_CASE("generic-opener, after a greeting", "[lint]") {
   }
 }
 
-TEST_CASE("--template allows fields and checks their syntax", "[lint]") {
+TEST_CASE("template mode (--template) allows fields and checks their syntax", "[lint]") {
   LintOptions options;
   options.template_mode = true;
   const std::string good =
@@ -390,7 +390,7 @@ TEST_CASE("--template allows fields and checks their syntax", "[lint]") {
         std::vector<std::string>{"unfilled-placeholder"});
 }
 
-TEST_CASE("--disable turns rules off", "[lint]") {
+TEST_CASE("disabled rules (--disable) are rules off", "[lint]") {
   LintOptions options;
   options.disabled = {"generic-subject", "no-call-to-action", "body-too-long"};
   const LintResult r = lint(inmail("Quick question", std::string(2000, 'a')), options);
