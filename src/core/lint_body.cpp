@@ -32,6 +32,25 @@ bool is_placeholder_name(std::string_view name) {
   return true;
 }
 
+// The next occurrence of a needle at or after a position that only moves forward; remembered,
+// so that a text full of "{{" without a "}}" is still scanned in linear time.
+class NextOccurrence {
+ public:
+  NextOccurrence(std::string_view text, std::string_view needle) : text_(text), needle_(needle) {}
+  std::size_t from(std::size_t position) {
+    if (!known_ || (found_ != std::string_view::npos && found_ < position)) {
+      found_ = text_.find(needle_, position);
+      known_ = true;
+    }
+    return found_;
+  }
+
+ private:
+  std::string_view text_, needle_;
+  std::size_t found_ = 0;
+  bool known_ = false;
+};
+
 // Where the bracketed text opened at `open` ends (the offset of its closer), if it is closed
 // on the same line within [open, end).
 std::optional<std::size_t> closer_of(std::string_view text, std::size_t open, std::size_t end,
@@ -46,6 +65,7 @@ std::optional<std::size_t> closer_of(std::string_view text, std::size_t open, st
 void scan_placeholders(const DraftText& text, std::size_t begin, std::size_t end,
                        Findings& findings) {
   const std::string_view source = text.source;
+  NextOccurrence next_close(source, "}}"), next_newline(source, "\n");
   for (std::size_t at = begin; at < end;) {
     // A plain loop: find_first_of calls memchr once per byte of the text.
     std::size_t open = at;
@@ -53,8 +73,8 @@ void scan_placeholders(const DraftText& text, std::size_t begin, std::size_t end
     if (open >= end) return;
     std::optional<std::size_t> close_end;  // one past the placeholder's last byte
     if (source.compare(open, 2, "{{") == 0) {
-      const std::size_t close = source.find("}}", open + 2);
-      const std::size_t newline = source.find('\n', open + 2);
+      const std::size_t close = next_close.from(open + 2);
+      const std::size_t newline = next_newline.from(open + 2);
       if (close != std::string_view::npos && close + 2 <= end && close < newline) {
         close_end = close + 2;
       } else if (text.template_mode) {  // not also "{company}" inside a broken "{{company}"
@@ -97,12 +117,14 @@ void check_template_syntax(const Draft& draft, Findings& findings) {
 }
 
 void blank_template_fields(std::string& text) {
+  NextOccurrence next_close(text, "}}"), next_newline(text, "\n");
   for (std::size_t open = text.find("{{"); open != std::string::npos;
        open = text.find("{{", open)) {
-    const std::size_t close = text.find("}}", open + 2);
-    const std::size_t newline = text.find('\n', open + 2);
-    if (close == std::string::npos || newline < close) {
-      open += 2;
+    const std::size_t close = next_close.from(open + 2);
+    const std::size_t newline = next_newline.from(open + 2);
+    if (close == std::string::npos) return;
+    if (newline < close) {
+      open = newline;
       continue;
     }
     text.replace(open, close + 2 - open, close + 2 - open, ' ');
@@ -115,6 +137,7 @@ void check_body_style(const DraftText& text, const LintEngine::Phrases& phrases,
   const std::string_view lowered = text.lowered;
   std::size_t start = text.body_begin;
   while (start < lowered.size() && is_space(lowered[start])) ++start;
+  if (start == lowered.size()) start = text.body_begin;  // a template body of fields only
 
   if (findings.enabled(Rule::no_call_to_action) &&
       !contains_any_phrase(lowered, text.body_begin, lowered.size(), phrases.call_to_action))

@@ -51,6 +51,10 @@ class Findings {
   const std::vector<std::string>& severities_;
   std::array<bool, rule_count> enabled_{};
   std::vector<std::pair<std::size_t, Diagnostic>> found_;
+  // The last offset positioned: findings mostly come in text order, so each position is
+  // counted on from the previous one (a draft with a million placeholders stays linear).
+  std::size_t last_offset_ = 0;
+  TextPosition last_position_;
 };
 
 /// The draft as the style checks read it. `source` has draft.text's bytes (in --template mode

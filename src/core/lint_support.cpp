@@ -58,7 +58,25 @@ Findings::Findings(const Draft& draft, const std::vector<std::string>& severitie
 }
 
 void Findings::add(Rule rule, std::size_t offset, std::string message) {
-  add_at(rule, draft_.position(offset), std::move(message));
+  if (!enabled(rule)) return;
+  const std::string_view text = draft_.text;
+  offset = std::min(offset, text.size());
+  if (offset < last_offset_) {
+    last_offset_ = 0;
+    last_position_ = {};
+  }
+  for (std::size_t at = last_offset_; at < offset;) {
+    if (text[at] == '\n') {
+      ++last_position_.line;
+      last_position_.column = 1;
+      ++at;
+    } else {
+      ++last_position_.column;
+      at += decode_utf8(text, at).length;
+    }
+  }
+  last_offset_ = offset;
+  add_at(rule, last_position_, std::move(message));
 }
 
 void Findings::add_at(Rule rule, TextPosition position, std::string message) {

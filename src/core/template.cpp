@@ -59,10 +59,10 @@ std::variant<Template, Template::SyntaxError> Template::parse(std::string_view t
     }
     const std::size_t inner_start = brace + open_field.size();
     const std::size_t close = text.find(close_field, inner_start);
-    const std::size_t newline = text.find('\n', inner_start);
-    if (close == std::string_view::npos || newline < close)
+    const std::string_view inner =
+        text.substr(inner_start, close == std::string_view::npos ? 0 : close - inner_start);
+    if (close == std::string_view::npos || inner.find('\n') != std::string_view::npos)
       return SyntaxError{brace, "unclosed '{{' (no '}}' on the same line)"};
-    const std::string_view inner = text.substr(inner_start, close - inner_start);
     const std::size_t bar = inner.find('|');
     const std::string_view name = trim(inner.substr(0, bar));
     if (name.empty())

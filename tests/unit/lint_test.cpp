@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <tuple>
 
 #include "outreach/error.hpp"
 
@@ -446,4 +447,31 @@ TEST_CASE("the free function and parts-built drafts lint the same", "[lint]") {
     CHECK(a.diagnostics[i].line == b.diagnostics[i].line);
     CHECK(a.diagnostics[i].column == b.diagnostics[i].column);
   }
+}
+
+TEST_CASE("positions stay right when findings come out of text order", "[lint]") {
+  // The encoding check runs first (line 4), then the subject (line 1), then the body.
+  const LintResult r = lint("Subject: For [Company]\n\n[A1] \U0001F44D [B2]\nbad \xFF [C3]?");
+  std::vector<std::tuple<std::string, std::size_t, std::size_t>> got;
+  for (const Diagnostic& d : r.diagnostics) got.emplace_back(d.rule, d.line, d.column);
+  CHECK(got == std::vector<std::tuple<std::string, std::size_t, std::size_t>>{
+                   {"unfilled-placeholder", 1, 14},
+                   {"unfilled-placeholder", 3, 1},
+                   {"unfilled-placeholder", 3, 8},
+                   {"invalid-utf8", 4, 5},
+                   {"unfilled-placeholder", 4, 7}});
+}
+
+TEST_CASE("runs of braces are neither placeholders nor slow", "[lint]") {
+  const std::string braces = std::string(7000, '{') + "?";  // a message: the limit is 8,000
+  CHECK(lint(braces).diagnostics.empty());
+  LintOptions options;
+  options.template_mode = true;
+  const LintResult r = lint(braces, options);
+  CHECK(rules_of(r) == std::vector<std::string>{"template-syntax"});
+  CHECK(finding(r, "template-syntax").column == 1);
+  // A template body made of fields only asks nothing; the finding points at its start.
+  const LintResult fields = lint("Subject: Your talk\n\n{{intro}} {{pitch}}", options);
+  CHECK(finding(fields, "no-call-to-action").line == 3);
+  CHECK(finding(fields, "no-call-to-action").column == 1);
 }
