@@ -153,7 +153,7 @@ void run_check(const CheckOptions& options, Context& ctx) {
 
 void setup_check(CLI::App& app, Context& ctx) {
   auto* sub = app.add_subcommand(
-      "check", "Lint message drafts: limits, subject line, placeholders and style (SPEC §3)");
+      "check", "Lint message drafts: limits, subject line, placeholders and style");
   auto options = std::make_shared<CheckOptions>();
   sub->add_option("--channel", options->channel,
                   "Channel of every draft: message, inmail or connect (default: the Channel: "
@@ -166,8 +166,10 @@ void setup_check(CLI::App& app, Context& ctx) {
       ->type_name("UNIT");
   sub->add_option("--format", options->format, "Output format: text (default) or json")
       ->type_name("FORMAT");
-  sub->add_option("--disable", options->disable, "Turn a rule off (repeatable), e.g. long-inmail")
+  sub->add_option("--disable", options->disable,
+                  "Turn rules off (repeatable, or comma-separated), e.g. long-inmail")
       ->type_name("ID")
+      ->delimiter(',')
       ->allow_extra_args(false);
   sub->add_option("FILE", options->files, "Draft files, or - for standard input")
       ->required()
