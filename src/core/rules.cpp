@@ -15,14 +15,15 @@ namespace {
 
 constexpr std::int64_t big = 1'000'000'000;
 
-// The lint rules the code implements, in the order of SPEC §3; the rules file gives each its
-// severity and rationale and must name exactly these.
+// The lint rules the code implements, in the order of SPEC §3, then template-syntax (which
+// SPEC §3 names under --template); the rules file gives each its severity and rationale and
+// must name exactly these.
 const std::vector<std::string>& known_lint_rule_ids() {
   static const std::vector<std::string> ids = {
       "body-too-long",   "subject-missing",   "subject-too-long", "subject-not-supported",
       "empty-body",      "unfilled-placeholder", "invalid-utf8",  "long-inmail",
       "generic-subject", "clickbait-subject", "formal-subject",   "no-call-to-action",
-      "generic-opener"};
+      "generic-opener",  "template-syntax"};
   return ids;
 }
 
@@ -120,19 +121,32 @@ void parse_plans(const JsonField& field, Rules& rules) {
   if (rules.plans.empty()) field.fail("expected at least one plan");
 }
 
+// A phrase list of the linter: an empty phrase would match every draft.
+std::vector<std::string> parse_phrases(const JsonField& field) {
+  std::vector<std::string> phrases;
+  for (const auto& element : field.elements()) {
+    std::string phrase = element.as_string();
+    if (phrase.find_first_not_of(" \t") == std::string::npos)
+      element.fail("expected a phrase, got an empty string");
+    phrases.push_back(std::move(phrase));
+  }
+  return phrases;
+}
+
 void parse_lint(const JsonField& field, const JsonField& rule_infos, Rules& rules) {
   field.expect_keys({"long_inmail_chars", "shouting_min_letters", "exclamation_run",
                      "generic_subjects", "clickbait_subjects", "formal_subjects",
-                     "call_to_action_phrases", "generic_openers"});
+                     "call_to_action_phrases", "generic_openers", "salutations"});
   LintRules& lint = rules.lint;
   lint.long_inmail_chars = static_cast<int>(field.at("long_inmail_chars").as_int(1, big));
   lint.shouting_min_letters = static_cast<int>(field.at("shouting_min_letters").as_int(2, big));
   lint.exclamation_run = static_cast<int>(field.at("exclamation_run").as_int(2, big));
-  lint.generic_subjects = field.at("generic_subjects").as_string_list();
-  lint.clickbait_subjects = field.at("clickbait_subjects").as_string_list();
-  lint.formal_subjects = field.at("formal_subjects").as_string_list();
-  lint.call_to_action_phrases = field.at("call_to_action_phrases").as_string_list();
-  lint.generic_openers = field.at("generic_openers").as_string_list();
+  lint.generic_subjects = parse_phrases(field.at("generic_subjects"));
+  lint.clickbait_subjects = parse_phrases(field.at("clickbait_subjects"));
+  lint.formal_subjects = parse_phrases(field.at("formal_subjects"));
+  lint.call_to_action_phrases = parse_phrases(field.at("call_to_action_phrases"));
+  lint.generic_openers = parse_phrases(field.at("generic_openers"));
+  lint.salutations = parse_phrases(field.at("salutations"));
 
   rule_infos.expect_keys(known_lint_rule_ids());
   for (const auto& id : known_lint_rule_ids()) {
