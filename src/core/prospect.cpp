@@ -128,6 +128,10 @@ class ProspectSax {
   }
   bool end_array() {
     --depth_;
+    if (depth_ == level_ && in_array_element_) {
+      in_array_element_ = false;
+      not_an_object("an array");
+    }
     return event();
   }
   bool parse_error(std::size_t position, const std::string& last_token,
@@ -245,7 +249,7 @@ class ProspectSax {
         in_prospect_ = true;
         element_start_ = stream_ != nullptr ? stream_->offset() : 0;
       } else {
-        not_an_object("an array");
+        in_array_element_ = true;  // said at its end, unless it turns out too deep or malformed
       }
     } else if (in_prospect_ && depth_ == level_ + 1) {
       builder_.value(JsonValue{kind, false, 0, 0, 0, {}});
@@ -266,6 +270,7 @@ class ProspectSax {
   std::size_t column_offset_ = 0;
   std::size_t element_start_ = 0;
   bool in_prospect_ = false;
+  bool in_array_element_ = false;
   bool stop_reported_ = false;
   std::string pending_;
 };
