@@ -2,6 +2,7 @@
 #include <sys/stat.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -61,6 +62,40 @@ class ProspectsInput {
   std::ifstream file_;
 };
 
+// Progress on a terminal for a long plan (issue 5): a line on stderr that counts the prospects
+// read, shown once the run has taken a few seconds and erased before the output starts. It
+// only measures elapsed time to decide whether to show itself (a steady clock, never a date),
+// so the output stays the same bytes for the same input.
+class Progress {
+ public:
+  explicit Progress(const Context& ctx) : err_(ctx.err), enabled_(ctx.stderr_is_terminal) {}
+  ~Progress() { clear(); }
+  Progress(const Progress&) = delete;
+  Progress& operator=(const Progress&) = delete;
+
+  void read_one() {
+    if (!enabled_ || (++count_ & 0x3FFF) != 0) return;
+    if (!shown_ && std::chrono::steady_clock::now() - started_ < std::chrono::seconds(2)) return;
+    shown_ = true;
+    err_ << fmt::format("\routreach: reading prospects: {}", count_) << std::flush;
+  }
+  void planning() {
+    if (shown_)
+      err_ << fmt::format("\routreach: planning {} prospects\x1b[K", count_) << std::flush;
+  }
+  void clear() {
+    if (shown_) err_ << "\r\x1b[K" << std::flush;
+    shown_ = false;
+  }
+
+ private:
+  std::ostream& err_;
+  bool enabled_;
+  bool shown_ = false;
+  std::size_t count_ = 0;
+  std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
+};
+
 void run_plan(const PlanOptions& options, Context& ctx) {
   const Rules& rules = ctx.rules();
   const PlanFormat format = options.format           ? *parse_plan_format(*options.format)
@@ -80,10 +115,16 @@ void run_plan(const PlanOptions& options, Context& ctx) {
   config.account = std::move(loaded.account);
 
   Planner planner(std::move(config));
+  Progress progress(ctx);
   read_prospects(input.stream(), options.prospects == "-" ? "stdin" : options.prospects,
                  static_cast<std::size_t>(rules.plan.max_reported_problems),
-                 [&planner](Prospect&& prospect) { planner.add(std::move(prospect)); });
+                 [&planner, &progress](Prospect&& prospect) {
+                   planner.add(std::move(prospect));
+                   progress.read_one();
+                 });
+  progress.planning();
   const PlanResult plan = planner.finish();
+  progress.clear();
 
   // Every input was valid: from here on nothing can fail, and the output may start.
   write_plan(plan, format, ctx.out, format == PlanFormat::table && ctx.colorize_stdout());
