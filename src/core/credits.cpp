@@ -17,6 +17,13 @@ int month_index(Date day) {
          1;
 }
 
+// A prospect id in an error message: quoted, without control characters.
+std::string quoted(const std::string& id) {
+  std::string out = "'";
+  for (const char c : id) out += static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? '?' : c;
+  return out + "'";
+}
+
 std::string month_name(int index) { return fmt::format("{:04}-{:02}", index / 12, index % 12 + 1); }
 
 // A sent InMail as the simulation tracks it, for refunds, declines and pending refunds.
@@ -101,10 +108,7 @@ class Simulation {
         throw InputError(fmt::format(
             "{}: inmail_sent to {} on {} needs a credit but the balance is {} (an InMail to an "
             "Open Profile is free: mark it \"free\": true)",
-            place,
-            nlohmann::json(event.prospect)
-                .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-            format_date(event.date), report_.balance));
+            place, quoted(event.prospect), format_date(event.date), report_.balance));
       }
       report_.balance -= cost;
       report_.spent += cost;
