@@ -46,7 +46,7 @@ LedgerEvent parse_ledger_event(std::string_view line, const std::string& origin,
 /// A last line left incomplete by an interrupted append: its 1-based number and what is wrong.
 struct TornLine {
   std::size_t line = 0;
-  std::string problem;  ///< "no newline at its end" or "not JSON"
+  std::string problem;  ///< "no newline at its end; …" or "not JSON: <why> at column N"
   std::string repair;   ///< what the user should do about it
 };
 

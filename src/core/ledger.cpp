@@ -63,6 +63,23 @@ nlohmann::json parse_line_json(std::string_view line, const std::string& origin,
   }
 }
 
+// Why a line is not JSON, e.g. "invalid string: missing closing quote at column 27".
+std::string json_problem(std::string_view line) {
+  try {
+    (void)parse_json_document(line, "");
+  } catch (const InputError& e) {
+    // The message reads ":1:COLUMN: malformed JSON: REASON" (or another reason than malformed).
+    std::string_view message = e.what();
+    if (message.substr(0, 3) == ":1:") message.remove_prefix(3);
+    const std::size_t colon = message.find(": ");
+    if (colon == std::string_view::npos) return std::string(message);
+    std::string_view reason = message.substr(colon + 2);
+    if (reason.substr(0, 16) == "malformed JSON: ") reason.remove_prefix(16);
+    return fmt::format("{} at column {}", reason, message.substr(0, colon));
+  }
+  return "malformed JSON";
+}
+
 }  // namespace
 
 std::optional<EventType> parse_event_type(std::string_view name) {
@@ -135,7 +152,7 @@ std::optional<TornLine> find_torn_last_line(std::string_view text) {
   const std::size_t tail_start =
       text.rfind('\n') == std::string_view::npos ? 0 : text.rfind('\n') + 1;
   if (!is_blank(text.substr(tail_start)))
-    return TornLine{newlines + 1, "no newline at its end",
+    return TornLine{newlines + 1, "no newline at its end; an append was cut short?",
                     "delete that line, or end it with a newline if it holds a complete event"};
 
   // The last complete line that is not blank must be JSON. Walk back from the tail: line
@@ -149,7 +166,7 @@ std::optional<TornLine> find_torn_last_line(std::string_view text) {
     const std::string_view line = text.substr(start, newline - start);
     if (!is_blank(line)) {
       if (nlohmann::json::accept(line.begin(), line.end())) return std::nullopt;
-      return TornLine{number, "not JSON",
+      return TornLine{number, "not JSON: " + json_problem(line),
                       "delete that line, or repair it into one complete JSON event"};
     }
     end = start;
@@ -170,8 +187,8 @@ std::vector<LedgerEvent> parse_ledger(std::string_view text, const std::string& 
     start = end + 1;
     ++number;
     if (torn && torn->line == number)
-      throw InputError(fmt::format("{}:{}: torn last line ({}), an append was cut short: {}",
-                                   origin, number, torn->problem, torn->repair));
+      throw InputError(fmt::format("{}:{}: torn last line ({}): {}", origin, number, torn->problem,
+                                   torn->repair));
     if (is_blank(line)) continue;
     events.push_back(parse_ledger_event(line, origin, number, zone));
   }

@@ -108,8 +108,10 @@ TEST_CASE("blank lines are allowed and an empty ledger holds no events", "[ledge
 
 TEST_CASE("bad fields are errors naming file, line and field", "[ledger]") {
   const std::string ok = "{\"date\":\"2026-01-01\",\"type\":\"reply\",\"prospect\":\"p\"}\n";
-  CHECK(error_of(ok + "{\"date\":\"2026-01-01\",\"type\":\"inmail_decline\",\"prospect\":\"p\"}\n") ==
-        "ledger.ndjson:2: type: unknown event type 'inmail_decline' (did you mean 'inmail_declined'?)");
+  CHECK(
+      error_of(ok + "{\"date\":\"2026-01-01\",\"type\":\"inmail_decline\",\"prospect\":\"p\"}\n") ==
+      "ledger.ndjson:2: type: unknown event type 'inmail_decline' (did you mean "
+      "'inmail_declined'?)");
   CHECK(error_of(ok + "{\"date\":\"2026-02-30\",\"type\":\"reply\",\"prospect\":\"p\"}\n") ==
         "ledger.ndjson:2: date: expected a date YYYY-MM-DD or a timestamp with an offset such as "
         "2026-03-05T14:30:00-05:00, got \"2026-02-30\"");
@@ -163,17 +165,23 @@ TEST_CASE("a malformed line before the last is an error with line and column", "
 TEST_CASE("a torn last line is an error naming it", "[ledger]") {
   const std::string ok = "{\"date\":\"2026-01-01\",\"type\":\"reply\",\"prospect\":\"p\"}\n";
   CHECK(error_of(ok + "{\"date\":\"2026-01-01\",\"ty") ==
-        "ledger.ndjson:2: torn last line (no newline at its end), an append was cut short: delete "
+        "ledger.ndjson:2: torn last line (no newline at its end; an append was cut short?): delete "
         "that "
         "line, or end it with a newline if it holds a complete event");
   // Even a complete event without its newline: the append may have been cut just before it.
   CHECK(error_of(ok + ok.substr(0, ok.size() - 1))
             .rfind("ledger.ndjson:2: torn last line (no newline", 0) == 0);
   CHECK(error_of(ok + "{\"date\":\"2026-01-01\",\"ty\n") ==
-        "ledger.ndjson:2: torn last line (not JSON), an append was cut short: delete that line, or "
-        "repair it into one complete JSON event");
+        "ledger.ndjson:2: torn last line (not JSON: invalid string: missing closing quote at "
+        "column 25): "
+        "delete that line, or repair it into one complete JSON event");
   CHECK(error_of(ok + "{\"date\":\"2026-01-01\",\"ty\n\n  \n")
-            .rfind("ledger.ndjson:2: torn last line (not JSON)", 0) == 0);
+            .rfind("ledger.ndjson:2: torn last line (not JSON", 0) == 0);
+  // Bytes that are not UTF-8 in the last line: not JSON either.
+  CHECK(error_of(ok + "{\"date\":\"2026-01-01\",\"type\":\"reply\",\"prospect\":\"\xff\"}\n") ==
+        "ledger.ndjson:2: torn last line (not JSON: invalid string: ill-formed UTF-8 byte at "
+        "column 49): "
+        "delete that line, or repair it into one complete JSON event");
   // White space after the last newline is not a line.
   CHECK(parse(ok + "  ").size() == 1);
 }
@@ -187,8 +195,10 @@ TEST_CASE("find_torn_last_line", "[ledger]") {
   CHECK(find_torn_last_line("{}\n{").value().line == 2);
   CHECK(find_torn_last_line("{}\n{\n").value().line == 2);
   CHECK(find_torn_last_line("{\n\n").value().line == 1);
-  CHECK(find_torn_last_line("{}\n{\n").value().problem == "not JSON");
-  CHECK(find_torn_last_line("{}\n{").value().problem == "no newline at its end");
+  CHECK(find_torn_last_line("{}\n{\n").value().problem ==
+        "not JSON: unexpected end of input; expected string literal at column 2");
+  CHECK(find_torn_last_line("{}\n{").value().problem ==
+        "no newline at its end; an append was cut short?");
 }
 
 TEST_CASE("an import file may lack its final newline", "[ledger]") {
@@ -265,14 +275,15 @@ TEST_CASE("appends never go onto a torn last line, and leave the file untouched"
   CHECK_THROWS_WITH(
       append_ledger_events(path, {event}),
       path +
-          ":2: torn last line (no newline at its end), not appending after it: delete that line, "
-          "or end it with a newline if it holds a complete event");
+          ":2: torn last line (no newline at its end; an append was cut short?), not appending "
+          "after "
+          "it: delete that line, or end it with a newline if it holds a complete event");
   CHECK(read_text(path) == torn);
   write_text(path, torn + "\n");
   CHECK_THROWS_WITH(append_ledger_events(path, {event}),
-                    Catch::StartsWith(path + ":2: torn last line (not JSON)"));
+                    Catch::StartsWith(path + ":2: torn last line (not JSON: invalid string"));
   CHECK_THROWS_WITH(read_ledger_file(path, new_york(), false),
-                    Catch::StartsWith(path + ":2: torn last line (not JSON)"));
+                    Catch::StartsWith(path + ":2: torn last line (not JSON: invalid string"));
 }
 
 TEST_CASE("an empty ledger file is valid and can be appended to", "[ledger][file]") {
