@@ -1,6 +1,7 @@
 #include "outreach/credits.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -226,6 +227,17 @@ CreditReport simulate_credits(const Account& account, const std::vector<LedgerEv
   // grant from the plan's start date on.
   const Date grants_after = account.opening ? account.opening->as_of : plan_start - date::days{1};
   const std::vector<Date> grants = grant_dates_between(plan_start, grants_after, as_of);
+
+  // Rules data may set a plan's credits as high as a billion: make sure no total can leave int.
+  const ChannelRules& inmail = rules.channel("inmail");
+  const long double largest = static_cast<long double>(report.opening) +
+                              static_cast<long double>(grants.size()) * plan.monthly_credits +
+                              static_cast<long double>(events.size()) *
+                                  std::max(inmail.credit_cost, inmail.open_profile_credit_cost);
+  if (largest > static_cast<long double>(std::numeric_limits<int>::max()))
+    throw InputError(fmt::format(
+        "{}: plan: {} credits a month from {} to {} are more than can be counted", account.origin,
+        plan.monthly_credits, format_date(plan_start), format_date(as_of)));
 
   Simulation simulation(
       plan, rules, report, first_month,

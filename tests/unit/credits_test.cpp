@@ -507,3 +507,15 @@ TEST_CASE("granted counts full monthly amounts so that the totals add up", "[cre
   CHECK(r.granted == 5 * 15);
   check_identity(r);
 }
+
+TEST_CASE("totals too large to count are an error, not an overflow", "[credits]") {
+  Rules rules = Rules::builtin();
+  rules.plans["recruiter"].monthly_credits = 1'000'000'000;
+  rules.plans["recruiter"].cap = 1'000'000'000;
+  const Account a = account("recruiter", "2026-01-15");
+  CHECK(run(a, {}, "2026-02-14", rules).balance == 1'000'000'000);
+  CHECK_THROWS_WITH(
+      run(a, {}, "2026-03-15", rules),
+      "account.json: plan: 1000000000 credits a month from 2026-01-15 to 2026-03-15 are more "
+      "than can be counted");
+}
