@@ -1,4 +1,5 @@
 // `outreach credits`: the InMail credit balance of an account (SPEC §2), month by month.
+#include <algorithm>
 #include <memory>
 #include <ostream>
 
@@ -75,13 +76,13 @@ void print_text(std::ostream& out, const CreditReport& report, const PlanRules& 
       credits += pending.credits;
       if (pending.expires < first->expires) first = &pending;
     }
-    out << fmt::format(
-        "Pending refunds: {} back if {} replied; the first window closes on {} ({})\n",
-        plural(credits, "credit comes", "credits come"),
+    const std::string who =
         report.pending.size() == 1
-            ? std::string("the recipient of 1 InMail")
-            : fmt::format("the recipients of {} InMails", report.pending.size()),
-        format_date(first->expires), printable(first->prospect));
+            ? std::string("the recipient of 1 InMail replies")
+            : fmt::format("the recipients of {} InMails reply", report.pending.size());
+    out << fmt::format("Pending refunds: {} back if {}; the first window closes on {} ({})\n",
+                       plural(credits, "credit comes", "credits come"), who,
+                       format_date(first->expires), printable(first->prospect));
   }
   if (report.next_grant_date)
     out << fmt::format("Next grant: {}, +{} (the balance is capped at {})\n",
