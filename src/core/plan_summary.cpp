@@ -132,8 +132,9 @@ PlanSummary summarize(PlannerState& s, CreditTimeline& credits, const ScheduleOu
   if (schedule.unscheduled_invitations > 0)
     summary.warnings.push_back(
         fmt::format("invitations-not-scheduled: the weekly invitation limit is {}, so {} "
-                    "connection requests have no send time",
-                    account.weekly_invite_limit, schedule.unscheduled_invitations));
+                    "connection request{} no send time",
+                    account.weekly_invite_limit, schedule.unscheduled_invitations,
+                    schedule.unscheduled_invitations == 1 ? " has" : "s have"));
   return summary;
 }
 
