@@ -9,14 +9,17 @@
 
 namespace {
 
-const char* const subjects[] = {"Your talk at SaaStr on GTM", "Quick question", "Idea for {{company}}",
-                                "Sarah Chen suggested I reach out", "URGENT: read this!!!",
+const char* const subjects[] = {"Your talk at SaaStr on GTM",
+                                "Quick question",
+                                "Idea for {{company}}",
+                                "Sarah Chen suggested I reach out",
+                                "URGENT: read this!!!",
                                 "Request for a meeting regarding potential synergies",
                                 "Your article on account-based selling"};
-const char* const openers[] = {"Been following your posts on scaling SDR teams.",
-                               "I hope this finds you well.", "My name is Alex and I run sales at Acme.",
-                               "Loved your keynote on pricing last week.",
-                               "Your team's growth this year is impressive."};
+const char* const openers[] = {
+    "Been following your posts on scaling SDR teams.", "I hope this finds you well.",
+    "My name is Alex and I run sales at Acme.", "Loved your keynote on pricing last week.",
+    "Your team's growth this year is impressive."};
 const char* const middles[] = {
     "We help companies like yours book 40% more meetings through better targeting.",
     "Thought it might be relevant given your hiring plans for the platform team.",

@@ -11,23 +11,35 @@
 
 namespace {
 
-const char* const first_names[] = {"Ava", "Ben", "Chloe", "Dev", "Elena", "Farid", "Grace", "Hiro",
-                                   "Ines", "Jonas", "Kavya", "Liam", "Maya", "Noah", "Olga", "Priya",
-                                   "Quinn", "Rafael", "Sara", "Tomás", "Uma", "Viktor", "Wen", "Yara"};
-const char* const last_names[] = {"Adams", "Bauer", "Chen", "Dubois", "Eriksen", "Fischer", "García",
-                                  "Haddad", "Ito", "Jensen", "Kowalski", "López", "Müller", "Nakamura",
-                                  "O'Brien", "Patel", "Rossi", "Schmidt", "Tanaka", "Novak"};
-const char* const companies[] = {"Acme Analytics", "Brightline Robotics", "Cobalt Health", "Dataforge",
-                                 "Evergreen Logistics", "Fintrail", "Globex Retail", "Helios Energy",
-                                 "Ironclad Security", "Juniper Labs", "Keystone Capital", "Lumen Media"};
-const char* const titles[] = {"VP Sales", "Head of Growth", "CTO", "Engineering Manager", "Founder",
-                              "Recruiting Lead", "Director of Marketing", "Staff Engineer", "COO"};
-const char* const zones[] = {"America/New_York", "America/Los_Angeles", "Europe/London", "Europe/Berlin",
-                             "Asia/Kolkata", "Asia/Tokyo", "Australia/Sydney", "America/Sao_Paulo"};
+const char* const first_names[] = {"Ava",   "Ben",   "Chloe", "Dev",    "Elena", "Farid",
+                                   "Grace", "Hiro",  "Ines",  "Jonas",  "Kavya", "Liam",
+                                   "Maya",  "Noah",  "Olga",  "Priya",  "Quinn", "Rafael",
+                                   "Sara",  "Tomás", "Uma",   "Viktor", "Wen",   "Yara"};
+const char* const last_names[] = {"Adams",    "Bauer",  "Chen",    "Dubois",   "Eriksen",
+                                  "Fischer",  "García", "Haddad",  "Ito",      "Jensen",
+                                  "Kowalski", "López",  "Müller",  "Nakamura", "O'Brien",
+                                  "Patel",    "Rossi",  "Schmidt", "Tanaka",   "Novak"};
+const char* const companies[] = {"Acme Analytics", "Brightline Robotics", "Cobalt Health",
+                                 "Dataforge",      "Evergreen Logistics", "Fintrail",
+                                 "Globex Retail",  "Helios Energy",       "Ironclad Security",
+                                 "Juniper Labs",   "Keystone Capital",    "Lumen Media"};
+const char* const titles[] = {"VP Sales",
+                              "Head of Growth",
+                              "CTO",
+                              "Engineering Manager",
+                              "Founder",
+                              "Recruiting Lead",
+                              "Director of Marketing",
+                              "Staff Engineer",
+                              "COO"};
+const char* const zones[] = {"America/New_York", "America/Los_Angeles", "Europe/London",
+                             "Europe/Berlin",    "Asia/Kolkata",        "Asia/Tokyo",
+                             "Australia/Sydney", "America/Sao_Paulo"};
 const char* const goals[] = {"sales", "sales", "sales", "recruiting", "nurture", "marketing"};
-const char* const words[] = {"pipeline", "quarterly", "expansion", "hiring", "platform", "customers",
-                             "revenue", "onboarding", "partnership", "analytics", "roadmap", "series B",
-                             "conference", "keynote", "podcast", "webinar", "integration", "security"};
+const char* const words[] = {"pipeline",  "quarterly",   "expansion",  "hiring",      "platform",
+                             "customers", "revenue",     "onboarding", "partnership", "analytics",
+                             "roadmap",   "series B",    "conference", "keynote",     "podcast",
+                             "webinar",   "integration", "security"};
 
 template <std::size_t N>
 const char* pick(std::mt19937_64& rng, const char* const (&list)[N]) {

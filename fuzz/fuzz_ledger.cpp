@@ -21,8 +21,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     const auto events = outreach::parse_ledger(text, "ledger.ndjson", account.zone);
     for (const auto& event : events) (void)outreach::format_ledger_event(event);
-    (void)outreach::simulate_credits(account, events, *outreach::parse_iso_date("2027-06-30"), rules,
-                                     "ledger.ndjson");
+    (void)outreach::simulate_credits(account, events, *outreach::parse_iso_date("2027-06-30"),
+                                     rules, "ledger.ndjson");
   } catch (const outreach::InputError&) {
   }
   return 0;

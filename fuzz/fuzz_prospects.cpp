@@ -12,9 +12,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::istringstream in(std::string(reinterpret_cast<const char*>(data), size));
   std::size_t seen = 0;
   try {
-    outreach::read_prospects(in, "prospects.json", 20, [&](outreach::Prospect&& p) {
-      seen += p.id.size();
-    });
+    outreach::read_prospects(in, "prospects.json", 20,
+                             [&](outreach::Prospect&& p) { seen += p.id.size(); });
   } catch (const outreach::InputError&) {
   }
   return 0;

@@ -31,8 +31,8 @@ struct Account {
   std::optional<OpeningBalance> opening;
   std::optional<std::string> ledger_path;  ///< resolved against the account file's folder
   TemplatePaths templates;
-  int weekly_invite_limit = 0;             ///< the rules' default unless the account sets it
-  BusinessHours business_hours;            ///< the rules' default unless the account sets it
+  int weekly_invite_limit = 0;   ///< the rules' default unless the account sets it
+  BusinessHours business_hours;  ///< the rules' default unless the account sets it
 };
 
 /// No account file: plan free, the machine's time zone, no ledger, no templates.

@@ -42,8 +42,8 @@ struct CreditReport {
   int forfeited = 0;
   std::vector<PendingRefund> pending;  ///< pending refunds as of the date, earliest first
   std::optional<Date> next_grant_date;
-  int next_grant_credits = 0;          ///< what that grant adds to the balance under the cap
-  std::vector<CreditMonth> months;     ///< from the simulation's start month to as_of's month
+  int next_grant_credits = 0;       ///< what that grant adds to the balance under the cap
+  std::vector<CreditMonth> months;  ///< from the simulation's start month to as_of's month
 };
 
 /// Runs the simulation of SPEC §2 up to the end of `as_of`. Throws InputError when the account

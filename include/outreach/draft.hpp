@@ -10,10 +10,10 @@ namespace outreach {
 
 /// One header value and where it stands in the file.
 struct DraftHeader {
-  std::string value;        ///< trimmed value after "Name:"
-  std::size_t line = 0;     ///< 1-based line of the header
-  std::size_t column = 0;   ///< 1-based column (code points) where the value starts
-  std::size_t offset = 0;   ///< byte offset of the value in the normalised text
+  std::string value;       ///< trimmed value after "Name:"
+  std::size_t line = 0;    ///< 1-based line of the header
+  std::size_t column = 0;  ///< 1-based column (code points) where the value starts
+  std::size_t offset = 0;  ///< byte offset of the value in the normalised text
 };
 
 /// A draft split into its parts. `text` is the file normalised for counting: a leading BOM
@@ -22,8 +22,8 @@ struct Draft {
   std::string text;
   std::optional<DraftHeader> subject;
   std::optional<DraftHeader> channel;  ///< the raw `Channel:` value; validated by the linter
-  std::size_t body_offset = 0;          ///< byte offset of the body in `text`
-  std::size_t body_line = 1;            ///< 1-based line where the body starts
+  std::size_t body_offset = 0;         ///< byte offset of the body in `text`
+  std::size_t body_line = 1;           ///< 1-based line where the body starts
 
   std::string_view body() const { return std::string_view(text).substr(body_offset); }
 };

@@ -29,13 +29,13 @@ struct LedgerEvent {
   Date date;
   EventType type = EventType::message_sent;
   std::string prospect;
-  bool free = false;      ///< inmail_sent only: sent to an Open Profile, cost nothing
-  std::size_t line = 0;   ///< 1-based line in the ledger file (0 for events not read from one)
+  bool free = false;     ///< inmail_sent only: sent to an Open Profile, cost nothing
+  std::size_t line = 0;  ///< 1-based line in the ledger file (0 for events not read from one)
 };
 
 /// Parses one NDJSON line; throws InputError "origin:LINE: field: problem".
-LedgerEvent parse_ledger_event(std::string_view line, const std::string& origin, std::size_t line_number,
-                               const date::time_zone* zone);
+LedgerEvent parse_ledger_event(std::string_view line, const std::string& origin,
+                               std::size_t line_number, const date::time_zone* zone);
 
 /// Parses a whole ledger. Blank lines are allowed; an empty text holds no events. A last line
 /// without its newline, or one that is not JSON, is a torn line: InputError naming it.

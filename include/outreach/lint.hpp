@@ -19,7 +19,7 @@ struct Diagnostic {
   std::string severity;  ///< "error" or "warning"
   std::size_t line = 1;
   std::size_t column = 1;
-  std::string message;   ///< one line, no trailing period
+  std::string message;  ///< one line, no trailing period
 };
 
 /// Characters counted against the limits; a limit of 0 means "none" (no subject allowed).
@@ -32,9 +32,9 @@ struct DraftCounts {
 
 struct LintOptions {
   CountUnit unit = CountUnit::utf16;
-  std::set<std::string> disabled;          ///< rule ids turned off with --disable
-  std::optional<std::string> channel;      ///< --channel; overrides the Channel: header
-  bool template_mode = false;              ///< --template: {{field}} is allowed, syntax checked
+  std::set<std::string> disabled;      ///< rule ids turned off with --disable
+  std::optional<std::string> channel;  ///< --channel; overrides the Channel: header
+  bool template_mode = false;          ///< --template: {{field}} is allowed, syntax checked
 };
 
 struct LintResult {

@@ -20,14 +20,14 @@ struct Range {
 /// What one channel allows.
 struct ChannelRules {
   std::string id;
-  int body_limit = 0;             ///< 0: not applicable (message-ad)
+  int body_limit = 0;  ///< 0: not applicable (message-ad)
   bool subject_allowed = false;
   bool subject_required = false;
   int subject_limit = 0;
   int credit_cost = 0;
   int open_profile_credit_cost = 0;
   bool group_conversations = false;
-  Range cost_usd_per_send;        ///< message-ad only
+  Range cost_usd_per_send;  ///< message-ad only
 };
 
 /// A subscription plan.

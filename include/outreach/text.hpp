@@ -28,7 +28,8 @@ std::size_t count_characters(std::string_view text, CountUnit unit);
 
 /// Byte offset in valid UTF-8 `text` where the character numbered `limit` + 1 (counted in
 /// `unit`) starts, i.e. the first character over a limit; nullopt when the text fits.
-std::optional<std::size_t> offset_past_limit(std::string_view text, std::size_t limit, CountUnit unit);
+std::optional<std::size_t> offset_past_limit(std::string_view text, std::size_t limit,
+                                             CountUnit unit);
 
 /// Number of code points in valid UTF-8 `text` before byte `offset` (for 1-based columns).
 std::size_t code_points_before(std::string_view text, std::size_t offset);

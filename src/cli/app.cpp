@@ -36,7 +36,8 @@ std::string unknown_command_message(const CLI::App& app, const std::string& word
 }
 
 bool has_subcommand(const CLI::App& app, const std::string& name) {
-  const auto found = app.get_subcommands([&name](const CLI::App* sub) { return sub->check_name(name); });
+  const auto found =
+      app.get_subcommands([&name](const CLI::App* sub) { return sub->check_name(name); });
   return !found.empty();
 }
 
@@ -77,9 +78,12 @@ std::chrono::system_clock::time_point Context::now() const {
                                  date::day{static_cast<unsigned>(day)}};
   if ((fields != 7 && fields != 9) || !ymd.ok() || (fields == 7 && sign != 'Z') ||
       (fields == 9 && sign != '+' && sign != '-'))
-    throw InputError(fmt::format(
-        "OUTREACH_NOW: expected a time such as 2026-11-26T09:00:00Z or 2026-11-26T09:00:00+01:00, got '{}'", fixed));
-  const auto offset = std::chrono::minutes((offset_hours * 60 + offset_minutes) * (sign == '-' ? -1 : 1));
+    throw InputError(
+        fmt::format("OUTREACH_NOW: expected a time such as 2026-11-26T09:00:00Z or "
+                    "2026-11-26T09:00:00+01:00, got '{}'",
+                    fixed));
+  const auto offset =
+      std::chrono::minutes((offset_hours * 60 + offset_minutes) * (sign == '-' ? -1 : 1));
   return date::sys_days{ymd} + std::chrono::hours(hour) + std::chrono::minutes(minute) +
          std::chrono::seconds(second) - offset;
 }
@@ -111,15 +115,17 @@ std::string read_input_file(const std::string& path) {
 int run_main(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
              bool stdout_is_terminal, bool stderr_is_terminal) {
   Context ctx(out, err, stdout_is_terminal, stderr_is_terminal);
-  CLI::App app{"outreach: plan LinkedIn outreach campaigns — messages, InMail and connection "
-               "requests — offline.",
-               "outreach"};
+  CLI::App app{
+      "outreach: plan LinkedIn outreach campaigns — messages, InMail and connection "
+      "requests — offline.",
+      "outreach"};
   app.set_version_flag("--version", std::string(version));
   app.require_subcommand(1);
   app.fallthrough();
   app.add_option("--rules", ctx.rules_path, "Replace the built-in rules data with this JSON file")
       ->type_name("FILE");
-  app.add_option("--color", ctx.color, "Colour on a terminal: auto, always or never (NO_COLOR is honoured)")
+  app.add_option("--color", ctx.color,
+                 "Colour on a terminal: auto, always or never (NO_COLOR is honoured)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
 
   auto& commands = registry();
@@ -128,7 +134,8 @@ int run_main(int argc, const char* const* argv, std::ostream& out, std::ostream&
   for (const auto& [order, setup] : commands) setup(app, ctx);
 
   if (argc > 1 && argv[1][0] != '-' && !has_subcommand(app, argv[1])) {
-    err << "outreach: error: " << unknown_command_message(app, argv[1]) << " (see 'outreach --help')\n";
+    err << "outreach: error: " << unknown_command_message(app, argv[1])
+        << " (see 'outreach --help')\n";
     return static_cast<int>(ExitStatus::input);
   }
   try {

@@ -12,12 +12,14 @@ namespace outreach::cli {
 namespace {
 
 void setup_rules(CLI::App& app, Context& ctx) {
-  auto* sub = app.add_subcommand("rules", "Print the rules data in force (limits, plans, phrase lists, priors)");
+  auto* sub = app.add_subcommand(
+      "rules", "Print the rules data in force (limits, plans, phrase lists, priors)");
   sub->callback([&ctx] { ctx.out << ctx.rules().source.dump(2) << '\n'; });
 }
 
 void setup_plans(CLI::App& app, Context& ctx) {
-  auto* sub = app.add_subcommand("plans", "List the subscription plans with their InMail credits and caps");
+  auto* sub =
+      app.add_subcommand("plans", "List the subscription plans with their InMail credits and caps");
   auto format = std::make_shared<std::string>("text");
   sub->add_option("--format", *format, "Output format: text or json")
       ->check(CLI::IsMember({"text", "json"}));
@@ -26,7 +28,10 @@ void setup_plans(CLI::App& app, Context& ctx) {
     if (*format == "json") {
       auto list = nlohmann::json::array();
       for (const auto& [id, plan] : rules.plans)
-        list.push_back({{"id", id}, {"name", plan.name}, {"monthly_credits", plan.monthly_credits}, {"cap", plan.cap}});
+        list.push_back({{"id", id},
+                        {"name", plan.name},
+                        {"monthly_credits", plan.monthly_credits},
+                        {"cap", plan.cap}});
       ctx.out << nlohmann::json{{"plans", list}}.dump() << '\n';
       return;
     }
@@ -37,21 +42,25 @@ void setup_plans(CLI::App& app, Context& ctx) {
     });
     ctx.out << fmt::format("{:<22} {:<22} {:>8} {:>5}\n", "PLAN", "NAME", "MONTHLY", "CAP");
     for (const PlanRules* plan : plans)
-      ctx.out << fmt::format("{:<22} {:<22} {:>8} {:>5}\n", plan->id, plan->name, plan->monthly_credits, plan->cap);
-    ctx.out << fmt::format("Unused credits roll over up to the cap; a reply within {} days returns the credit.\n",
-                           rules.refund_window_days);
+      ctx.out << fmt::format("{:<22} {:<22} {:>8} {:>5}\n", plan->id, plan->name,
+                             plan->monthly_credits, plan->cap);
+    ctx.out << fmt::format(
+        "Unused credits roll over up to the cap; a reply within {} days returns the credit.\n",
+        rules.refund_window_days);
   });
 }
 
 void setup_explain(CLI::App& app, Context& ctx) {
-  auto* sub = app.add_subcommand("explain", "Explain a lint rule: what it checks, why, and how it decides");
+  auto* sub =
+      app.add_subcommand("explain", "Explain a lint rule: what it checks, why, and how it decides");
   auto id = std::make_shared<std::string>();
   sub->add_option("ID", *id, "Rule id, e.g. long-inmail")->required();
   sub->callback([&ctx, id] {
     const Rules& rules = ctx.rules();
     const LintRuleInfo* rule = rules.lint_rule(*id);
     if (rule == nullptr)
-      throw InputError(fmt::format("unknown rule '{}'{}", *id, did_you_mean(*id, Rules::lint_rule_ids())));
+      throw InputError(
+          fmt::format("unknown rule '{}'{}", *id, did_you_mean(*id, Rules::lint_rule_ids())));
     ctx.out << fmt::format("{} ({})\n\n{}\n", rule->id, rule->severity, rule->rationale);
   });
 }

@@ -46,8 +46,10 @@ std::string format_date(Date day) {
 Date add_months_clamped(Date start, int months) {
   const date::year_month_day ymd{start};
   const date::year_month target = date::year_month{ymd.year(), ymd.month()} + date::months{months};
-  const date::day last = date::year_month_day_last{target.year(), date::month_day_last{target.month()}}.day();
-  return Date{date::year_month_day{target.year(), target.month(), ymd.day() <= last ? ymd.day() : last}};
+  const date::day last =
+      date::year_month_day_last{target.year(), date::month_day_last{target.month()}}.day();
+  return Date{
+      date::year_month_day{target.year(), target.month(), ymd.day() <= last ? ymd.day() : last}};
 }
 
 int weekday_of(Date day) { return static_cast<int>(date::weekday{day}.c_encoding()); }
@@ -58,7 +60,8 @@ const date::time_zone* find_time_zone(std::string_view name, const std::string& 
   } catch (const std::exception&) {
     std::vector<std::string> names;
     for (const auto& zone : date::get_tzdb().zones) names.emplace_back(zone.name());
-    throw InputError(fmt::format("{}: unknown time zone '{}'{}", where, name, did_you_mean(name, names)));
+    throw InputError(
+        fmt::format("{}: unknown time zone '{}'{}", where, name, did_you_mean(name, names)));
   }
 }
 
@@ -88,7 +91,8 @@ std::optional<Date> parse_date_or_timestamp(std::string_view text, const date::t
   const auto day = parse_iso_date(text.substr(0, 10));
   if (!day) return std::nullopt;
   std::string_view rest = text.substr(11);
-  if (rest.size() < 5 || rest[2] != ':' || !all_digits(rest.substr(0, 2)) || !all_digits(rest.substr(3, 2)))
+  if (rest.size() < 5 || rest[2] != ':' || !all_digits(rest.substr(0, 2)) ||
+      !all_digits(rest.substr(3, 2)))
     return std::nullopt;
   const int hours = to_int(rest.substr(0, 2)), minutes = to_int(rest.substr(3, 2));
   int seconds = 0;
@@ -108,13 +112,15 @@ std::optional<Date> parse_date_or_timestamp(std::string_view text, const date::t
     offset_minutes = 0;
   } else if (rest.size() == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':' &&
              all_digits(rest.substr(1, 2)) && all_digits(rest.substr(4, 2))) {
-    offset_minutes = (to_int(rest.substr(1, 2)) * 60 + to_int(rest.substr(4, 2))) * (rest[0] == '-' ? -1 : 1);
+    offset_minutes =
+        (to_int(rest.substr(1, 2)) * 60 + to_int(rest.substr(4, 2))) * (rest[0] == '-' ? -1 : 1);
     if (to_int(rest.substr(1, 2)) > 23 || to_int(rest.substr(4, 2)) > 59) return std::nullopt;
   } else {
     return std::nullopt;
   }
-  const date::sys_seconds instant = *day + std::chrono::hours(hours) + std::chrono::minutes(minutes) +
-                                    std::chrono::seconds(seconds) - std::chrono::minutes(offset_minutes);
+  const date::sys_seconds instant = *day + std::chrono::hours(hours) +
+                                    std::chrono::minutes(minutes) + std::chrono::seconds(seconds) -
+                                    std::chrono::minutes(offset_minutes);
   return local_date(instant, zone);
 }
 
@@ -141,9 +147,9 @@ std::string format_instant(date::sys_seconds instant, const date::time_zone* zon
   const date::hh_mm_ss<std::chrono::seconds> time{local - day};
   const auto offset = std::chrono::duration_cast<std::chrono::minutes>(info.offset).count();
   const long long magnitude = offset < 0 ? -offset : offset;
-  return fmt::format("{}T{:02}:{:02}:{:02}{}{:02}:{:02}", format_date(Date{day}), time.hours().count(),
-                     time.minutes().count(), time.seconds().count(), offset < 0 ? '-' : '+',
-                     magnitude / 60, magnitude % 60);
+  return fmt::format("{}T{:02}:{:02}:{:02}{}{:02}:{:02}", format_date(Date{day}),
+                     time.hours().count(), time.minutes().count(), time.seconds().count(),
+                     offset < 0 ? '-' : '+', magnitude / 60, magnitude % 60);
 }
 
 }  // namespace outreach

@@ -17,8 +17,10 @@ using nlohmann::json;
 // the position is given in our own form and the "last read" echo may hold raw input bytes.
 std::string parse_reason(const std::string& what) {
   std::string reason = what;
-  if (const auto colon = reason.find(": "); colon != std::string::npos) reason = reason.substr(colon + 2);
-  if (const auto dash = reason.find(" - "); dash != std::string::npos) reason = reason.substr(dash + 3);
+  if (const auto colon = reason.find(": "); colon != std::string::npos)
+    reason = reason.substr(colon + 2);
+  if (const auto dash = reason.find(" - "); dash != std::string::npos)
+    reason = reason.substr(dash + 3);
   if (const auto last = reason.find("; last read"); last != std::string::npos) reason.resize(last);
   for (char& c : reason)
     if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x7f) c = '?';
@@ -51,15 +53,13 @@ json parse_json_document(std::string_view text, const std::string& origin) {
   }
   std::size_t deepest_offset = 0;
   try {
-    return json::parse(
-        text.begin(), text.end(),
-        [&](int depth, json::parse_event_t event, json&) {
-          if ((event == json::parse_event_t::object_start ||
-               event == json::parse_event_t::array_start) &&
-              depth >= max_json_depth)
-            throw TooDeep{static_cast<std::size_t>(depth)};
-          return true;
-        });
+    return json::parse(text.begin(), text.end(), [&](int depth, json::parse_event_t event, json&) {
+      if ((event == json::parse_event_t::object_start ||
+           event == json::parse_event_t::array_start) &&
+          depth >= max_json_depth)
+        throw TooDeep{static_cast<std::size_t>(depth)};
+      return true;
+    });
   } catch (const TooDeep&) {
     // Find the first bracket that crosses the limit, for the position.
     int depth = 0;
@@ -67,9 +67,12 @@ json parse_json_document(std::string_view text, const std::string& origin) {
     for (std::size_t i = 0; i < text.size(); ++i) {
       const char c = text[i];
       if (in_string) {
-        if (escaped) escaped = false;
-        else if (c == '\\') escaped = true;
-        else if (c == '"') in_string = false;
+        if (escaped)
+          escaped = false;
+        else if (c == '\\')
+          escaped = true;
+        else if (c == '"')
+          in_string = false;
       } else if (c == '"') {
         in_string = true;
       } else if (c == '[' || c == '{') {
@@ -93,17 +96,22 @@ json parse_json_document(std::string_view text, const std::string& origin) {
 
 std::string describe_json(const json& value) {
   switch (value.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::boolean: return value.get<bool>() ? "true" : "false";
-    case json::value_t::object: return "an object";
-    case json::value_t::array: return "an array";
+    case json::value_t::null:
+      return "null";
+    case json::value_t::boolean:
+      return value.get<bool>() ? "true" : "false";
+    case json::value_t::object:
+      return "an object";
+    case json::value_t::array:
+      return "an array";
     case json::value_t::string: {
       // Strings were validated as UTF-8 by the parser; shorten long ones.
       std::string s = value.get<std::string>();
       if (s.size() > 40) s = s.substr(0, 37) + "...";
       return json(s).dump(-1, ' ', false, json::error_handler_t::replace);
     }
-    default: return value.dump(-1, ' ', false, json::error_handler_t::replace);
+    default:
+      return value.dump(-1, ' ', false, json::error_handler_t::replace);
   }
 }
 
@@ -155,16 +163,21 @@ void JsonField::expect_keys(const std::vector<std::string>& allowed) const {
 
 std::int64_t JsonField::as_int(std::int64_t min, std::int64_t max) const {
   const bool integral = value_->is_number_integer() ||
-                        (value_->is_number_float() && value_->get<double>() == static_cast<double>(static_cast<std::int64_t>(value_->get<double>())));
+                        (value_->is_number_float() &&
+                         value_->get<double>() ==
+                             static_cast<double>(static_cast<std::int64_t>(value_->get<double>())));
   if (!integral) fail(fmt::format("expected an integer, got {}", describe_json(*value_)));
-  const std::int64_t v = value_->is_number_unsigned()
-                             ? (value_->get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())
-                                    ? std::numeric_limits<std::int64_t>::max()
-                                    : static_cast<std::int64_t>(value_->get<std::uint64_t>()))
-                             : (value_->is_number_float() ? static_cast<std::int64_t>(value_->get<double>())
-                                                           : value_->get<std::int64_t>());
+  const std::int64_t v =
+      value_->is_number_unsigned()
+          ? (value_->get<std::uint64_t>() >
+                     static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())
+                 ? std::numeric_limits<std::int64_t>::max()
+                 : static_cast<std::int64_t>(value_->get<std::uint64_t>()))
+          : (value_->is_number_float() ? static_cast<std::int64_t>(value_->get<double>())
+                                       : value_->get<std::int64_t>());
   if (v < min || v > max)
-    fail(fmt::format("expected an integer from {} to {}, got {}", min, max, describe_json(*value_)));
+    fail(
+        fmt::format("expected an integer from {} to {}, got {}", min, max, describe_json(*value_)));
   return v;
 }
 
@@ -177,7 +190,8 @@ double JsonField::as_number(double min, double max) const {
 }
 
 bool JsonField::as_bool() const {
-  if (!value_->is_boolean()) fail(fmt::format("expected true or false, got {}", describe_json(*value_)));
+  if (!value_->is_boolean())
+    fail(fmt::format("expected true or false, got {}", describe_json(*value_)));
   return value_->get<bool>();
 }
 

@@ -39,13 +39,15 @@ TEST_CASE("weekdays count from Sunday", "[calendar]") {
 
 TEST_CASE("time zones are looked up with suggestions", "[calendar]") {
   CHECK(find_time_zone("Europe/Berlin", "x")->name() == "Europe/Berlin");
-  CHECK_THROWS_WITH(find_time_zone("Europe/Berlín", "account.json: timezone"),
-                    "account.json: timezone: unknown time zone 'Europe/Berlín' (did you mean 'Europe/Berlin'?)");
+  CHECK_THROWS_WITH(
+      find_time_zone("Europe/Berlín", "account.json: timezone"),
+      "account.json: timezone: unknown time zone 'Europe/Berlín' (did you mean 'Europe/Berlin'?)");
 }
 
 TEST_CASE("timestamps with offsets become dates in the account's zone", "[calendar]") {
   const auto* new_york = find_time_zone("America/New_York", "x");
-  CHECK(format_date(*parse_date_or_timestamp("2026-03-06T02:30:00+01:00", new_york)) == "2026-03-05");
+  CHECK(format_date(*parse_date_or_timestamp("2026-03-06T02:30:00+01:00", new_york)) ==
+        "2026-03-05");
   CHECK(format_date(*parse_date_or_timestamp("2026-03-06T04:59:59Z", new_york)) == "2026-03-05");
   CHECK(format_date(*parse_date_or_timestamp("2026-03-06T05:00:00Z", new_york)) == "2026-03-06");
   CHECK(format_date(*parse_date_or_timestamp("2026-03-06", new_york)) == "2026-03-06");
@@ -56,9 +58,13 @@ TEST_CASE("timestamps with offsets become dates in the account's zone", "[calend
 TEST_CASE("local business hours are correct across daylight saving", "[calendar]") {
   const auto* new_york = find_time_zone("America/New_York", "x");
   // 2026-03-08 is the spring-forward Sunday in the USA.
-  CHECK(format_instant(zoned_instant(day("2026-03-06"), 9 * 60, new_york), new_york) == "2026-03-06T09:00:00-05:00");
-  CHECK(format_instant(zoned_instant(day("2026-03-10"), 9 * 60, new_york), new_york) == "2026-03-10T09:00:00-04:00");
-  CHECK(format_instant(zoned_instant(day("2026-03-08"), 2 * 60 + 30, new_york), new_york) == "2026-03-08T03:00:00-04:00");
+  CHECK(format_instant(zoned_instant(day("2026-03-06"), 9 * 60, new_york), new_york) ==
+        "2026-03-06T09:00:00-05:00");
+  CHECK(format_instant(zoned_instant(day("2026-03-10"), 9 * 60, new_york), new_york) ==
+        "2026-03-10T09:00:00-04:00");
+  CHECK(format_instant(zoned_instant(day("2026-03-08"), 2 * 60 + 30, new_york), new_york) ==
+        "2026-03-08T03:00:00-04:00");
   const auto* kolkata = find_time_zone("Asia/Kolkata", "x");
-  CHECK(format_instant(zoned_instant(day("2026-12-01"), 9 * 60, kolkata), kolkata) == "2026-12-01T09:00:00+05:30");
+  CHECK(format_instant(zoned_instant(day("2026-12-01"), 9 * 60, kolkata), kolkata) ==
+        "2026-12-01T09:00:00+05:30");
 }

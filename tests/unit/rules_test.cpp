@@ -48,11 +48,10 @@ TEST_CASE("the built-in rules hold the article's defaults", "[rules]") {
 
 TEST_CASE("every disputed value of SPEC §6 carries a note", "[rules]") {
   const Rules& rules = Rules::builtin();
-  for (const char* key : {"channels.inmail.body_limit", "channels.message.body_limit",
-                          "plans.recruiter-lite.cap", "plans.recruiter.cap",
-                          "credits.declined_inmail_refunded", "channels.connect.body_limit",
-                          "plan.weekly_invite_limit", "channels.inmail.open_profile_credit_cost",
-                          "plans.grant_day"})
+  for (const char* key :
+       {"channels.inmail.body_limit", "channels.message.body_limit", "plans.recruiter-lite.cap",
+        "plans.recruiter.cap", "credits.declined_inmail_refunded", "channels.connect.body_limit",
+        "plan.weekly_invite_limit", "channels.inmail.open_profile_credit_cost", "plans.grant_day"})
     CHECK(rules.notes.count(key) == 1);
 }
 
@@ -66,21 +65,29 @@ TEST_CASE("a rules file is validated with errors that name the key", "[rules]") 
   CHECK(error_of(builtin_with("/plans/free/cap", "x")) ==
         "my-rules.json: plans.free.cap: expected an integer, got \"x\"");
   CHECK(error_of(builtin_with("/channels/inmail/body_limit", -1)) ==
-        "my-rules.json: channels.inmail.body_limit: expected an integer from 1 to 1000000000, got -1");
+        "my-rules.json: channels.inmail.body_limit: expected an integer from 1 to 1000000000, got "
+        "-1");
   CHECK(error_of(builtin_with("/plan/business_hours/days", nlohmann::json{"tue", "wednesday"})) ==
-        "my-rules.json: plan.business_hours.days[1]: unknown weekday 'wednesday' (did you mean 'wed'?)");
+        "my-rules.json: plan.business_hours.days[1]: unknown weekday 'wednesday' (did you mean "
+        "'wed'?)");
   CHECK(error_of(builtin_with("/lint_rules/long-inmail/severity", "fatal")) ==
-        "my-rules.json: lint_rules.long-inmail.severity: expected \"error\" or \"warning\", got \"fatal\"");
-  CHECK(error_of(builtin_with("/response_rates/inmail", nlohmann::json{{"low", 0.3}, {"high", 0.1}})) ==
+        "my-rules.json: lint_rules.long-inmail.severity: expected \"error\" or \"warning\", got "
+        "\"fatal\"");
+  CHECK(error_of(
+            builtin_with("/response_rates/inmail", nlohmann::json{{"low", 0.3}, {"high", 0.1}})) ==
         "my-rules.json: response_rates.inmail: low is greater than high");
-  CHECK(error_of(builtin_with("/lint_rulez", 1)) == "my-rules.json: lint_rulez: unknown key (did you mean 'lint_rules'?)");
-  CHECK(error_of("{\"version\": 1") == "my-rules.json:1:14: malformed JSON: unexpected end of input; expected '}'");
-  CHECK(error_of(std::string("{\"version\"\0: 1}", 15)) == "my-rules.json:1:11: NUL byte in JSON input");
+  CHECK(error_of(builtin_with("/lint_rulez", 1)) ==
+        "my-rules.json: lint_rulez: unknown key (did you mean 'lint_rules'?)");
+  CHECK(error_of("{\"version\": 1") ==
+        "my-rules.json:1:14: malformed JSON: unexpected end of input; expected '}'");
+  CHECK(error_of(std::string("{\"version\"\0: 1}", 15)) ==
+        "my-rules.json:1:11: NUL byte in JSON input");
 }
 
 TEST_CASE("the plan lookup suggests a close name", "[rules]") {
-  CHECK_THROWS_WITH(Rules::builtin().plan_named("sales-navigator", "account.json: plan"),
-                    "account.json: plan: unknown plan 'sales-navigator' (did you mean 'sales-navigator-core'?)");
+  CHECK_THROWS_WITH(
+      Rules::builtin().plan_named("sales-navigator", "account.json: plan"),
+      "account.json: plan: unknown plan 'sales-navigator' (did you mean 'sales-navigator-core'?)");
 }
 
 TEST_CASE("deeply nested input is refused while parsing", "[rules]") {
