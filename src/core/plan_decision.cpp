@@ -138,16 +138,12 @@ Decision decide(const Prospect& prospect, const ProspectHistory& history, Date s
   return {PlanChannel::connect, PlanReason::free_path, false};
 }
 
-bool ranks_before(const RankKey& a, const RankKey& b) {
-  if (a.priority != b.priority) return a.priority > b.priority;
-  if (a.deadline != b.deadline) {
-    if (!a.deadline) return false;
-    if (!b.deadline) return true;
-    return *a.deadline < *b.deadline;
-  }
+int compare_ranks(const RankKey& a, const RankKey& b) {
+  if (a.priority != b.priority) return a.priority > b.priority ? -1 : 1;
+  if (a.deadline != b.deadline) return a.deadline < b.deadline ? -1 : 1;
   if (a.mutual_connections != b.mutual_connections)
-    return a.mutual_connections > b.mutual_connections;
-  return a.id < b.id;
+    return a.mutual_connections > b.mutual_connections ? -1 : 1;
+  return 0;
 }
 
 }  // namespace outreach

@@ -1,7 +1,6 @@
 // The planner: each prospect is decided and its drafts checked as it is added, then `finish`
 // ranks, allocates credits, schedules and sums the campaign up.
 #include <algorithm>
-#include <numeric>
 
 #include <fmt/format.h>
 
@@ -80,7 +79,7 @@ void Planner::add(Prospect&& prospect) {
   record.priority = prospect.priority;
   record.mutual_connections = prospect.mutual_connections;
   record.zone = prospect.zone ? prospect.zone : s.zone;
-  if (prospect.deadline) record.deadline = prospect.deadline->time_since_epoch().count();
+  record.deadline = RankKey::deadline_days(prospect.deadline);
   record.needs_credit = decision.needs_credit;
 
   PlannedProspect row;
@@ -116,7 +115,7 @@ void Planner::add(Prospect&& prospect) {
   }
   row.id = std::move(prospect.id);
   s.rows.push_back(std::move(row));
-  s.records.push_back(record);
+  s.records.push_back(std::move(record));
 }
 
 PlanResult Planner::finish() {
@@ -124,15 +123,21 @@ PlanResult Planner::finish() {
   const std::size_t count = s.rows.size();
   const Date start = s.config.start;
 
-  // One ranking for everything that competes: credits, InMail slots, invitation days.
-  std::vector<std::uint32_t> order(count);
-  std::iota(order.begin(), order.end(), 0U);
-  const auto key = [&](std::uint32_t i) {
+  // One ranking for everything that competes: credits, InMail slots, invitation days. The keys
+  // are gathered in one array first (fast to sort); ids are compared only on ties.
+  std::vector<RankKey> keys(count);
+  for (std::size_t i = 0; i < count; ++i) {
     const PlanRecord& r = s.records[i];
-    return RankKey{r.priority, r.deadline_date(), r.mutual_connections, s.rows[i].id};
-  };
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::uint32_t a, std::uint32_t b) { return ranks_before(key(a), key(b)); });
+    keys[i] = RankKey{r.priority, r.mutual_connections, r.deadline, static_cast<std::uint32_t>(i)};
+  }
+  std::sort(keys.begin(), keys.end(), [&](const RankKey& a, const RankKey& b) {
+    if (const int rank = compare_ranks(a, b); rank != 0) return rank < 0;
+    const int ids = s.rows[a.index].id.compare(s.rows[b.index].id);
+    return ids != 0 ? ids < 0 : a.index < b.index;
+  });
+  std::vector<std::uint32_t> order(count);
+  for (std::size_t i = 0; i < count; ++i) order[i] = keys[i].index;
+  std::vector<RankKey>().swap(keys);
 
   // Group conversations: two or more members left after skips, every one of them connected.
   std::size_t conversations = 0;
@@ -155,15 +160,11 @@ PlanResult Planner::finish() {
   allocate_inmails(s, order, credits, window_end);
   const ScheduleOutcome schedule = schedule_invitations_and_messages(s, order);
 
-  PlanSummary summary = summarize(s, credits, schedule, window_end, conversations);
   PlanResult result;
-  result.summary = std::move(summary);
-  result.prospects.reserve(count);
-  while (!s.rows.empty()) {
-    result.prospects.push_back(std::move(s.rows.front()));
-    s.rows.pop_front();  // frees the deque's blocks as they empty: no second copy of the plan
-  }
+  result.summary = summarize(s, credits, schedule, window_end, conversations);
+  std::vector<std::uint32_t>().swap(order);
   s.records.clear();
+  s.rows.move_into(result.prospects);
   return result;
 }
 
