@@ -124,20 +124,55 @@ PlanResult Planner::finish() {
   const Date start = s.config.start;
 
   // One ranking for everything that competes: credits, InMail slots, invitation days. The keys
-  // are gathered in one array first (fast to sort); ids are compared only on ties.
+  // are gathered in one array (fast to sort); ids are read from the rows only when their first
+  // 16 bytes tie.
   std::vector<RankKey> keys(count);
   for (std::size_t i = 0; i < count; ++i) {
     const PlanRecord& r = s.records[i];
     keys[i] = RankKey{r.priority, r.mutual_connections, r.deadline, static_cast<std::uint32_t>(i)};
+    keys[i].set_id_prefix(s.rows[i].id);
   }
   std::sort(keys.begin(), keys.end(), [&](const RankKey& a, const RankKey& b) {
     if (const int rank = compare_ranks(a, b); rank != 0) return rank < 0;
+    if (a.id_head != b.id_head) return a.id_head < b.id_head;
+    if (a.id_tail != b.id_tail) return a.id_tail < b.id_tail;
     const int ids = s.rows[a.index].id.compare(s.rows[b.index].id);
     return ids != 0 ? ids < 0 : a.index < b.index;
   });
-  std::vector<std::uint32_t> order(count);
-  for (std::size_t i = 0; i < count; ++i) order[i] = keys[i].index;
+  RankedLists lists;
+  lists.order.resize(count);
+  for (std::size_t i = 0; i < count; ++i) lists.order[i] = keys[i].index;
   std::vector<RankKey>().swap(keys);
+  {
+    // What each prospect competes for, gathered in input order (sequential reads), then listed
+    // in rank order.
+    const ChannelRules& inmail = s.rules.channel("inmail");
+    std::vector<std::uint8_t> kind(count, 0);
+    for (std::size_t i = 0; i < count; ++i) {
+      const PlannedProspect& row = s.rows[i];
+      if (s.records[i].needs_credit)
+        kind[i] = 1;
+      else if (row.channel == PlanChannel::inmail)
+        kind[i] = inmail.open_profile_credit_cost > 0 ? 1 : 2;
+      else if (row.channel == PlanChannel::connect)
+        kind[i] = 3;
+    }
+    for (std::uint32_t position = 0; position < count; ++position) {
+      switch (kind[lists.order[position]]) {
+        case 1:
+          lists.paid.push_back(position);
+          break;
+        case 2:
+          lists.free_inmail.push_back(position);
+          break;
+        case 3:
+          lists.connect.push_back(position);
+          break;
+        default:
+          break;
+      }
+    }
+  }
 
   // Group conversations: two or more members left after skips, every one of them connected.
   std::size_t conversations = 0;
@@ -151,18 +186,19 @@ PlanResult Planner::finish() {
       s.rows[i].group = s.groups[g - 1].name;
   }
 
-  const Date window_end = campaign_window_end(s);
+  const Date window_end =
+      campaign_window_end(s, static_cast<std::int64_t>(lists.paid.size() + lists.connect.size()));
   const Account& account = s.config.account;
   const PlanRules& plan = s.rules.plan_named(account.plan, account.origin + ": plan");
   std::vector<Date> grants;
   if (s.credits_known) grants = grant_dates_between(*account.plan_start, start, window_end);
   CreditTimeline credits(s.start_balance, start, grants, plan.monthly_credits, plan.cap);
-  allocate_inmails(s, order, credits, window_end);
-  const ScheduleOutcome schedule = schedule_invitations_and_messages(s, order);
+  const std::vector<std::uint32_t> no_credits = allocate_inmails(s, lists, credits, window_end);
+  const ScheduleOutcome schedule = schedule_invitations_and_messages(s, lists, no_credits);
 
   PlanResult result;
   result.summary = summarize(s, credits, schedule, window_end, conversations);
-  std::vector<std::uint32_t>().swap(order);
+  lists = RankedLists{};
   s.records.clear();
   s.rows.move_into(result.prospects);
   return result;

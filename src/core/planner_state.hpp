@@ -69,19 +69,28 @@ struct ScheduleOutcome {
   std::size_t unscheduled_invitations = 0;
 };
 
-/// The first day after which no invitation of a pessimistic schedule (every prospect that might
-/// be sent a connection request is sent one) is left, and at least a window's worth of days:
-/// the last day of the campaign window.
-Date campaign_window_end(const PlannerState& state);
+/// Prospects by what competes for what, each list in rank order: positions in `order`, which
+/// holds prospect indices from the best-ranked down.
+struct RankedLists {
+  std::vector<std::uint32_t> order;
+  std::vector<std::uint32_t> paid;         ///< InMails that need a credit (step-6 candidates)
+  std::vector<std::uint32_t> free_inmail;  ///< Open Profile InMails
+  std::vector<std::uint32_t> connect;      ///< connection requests decided without credits
+};
 
-/// Allocates credits to step-6 candidates in rank order and gives every InMail its slot;
-/// candidates that find no credit become connect / no-credits.
-void allocate_inmails(PlannerState& state, const std::vector<std::uint32_t>& order,
-                      CreditTimeline& credits, Date window_end);
+/// The last day of the campaign window: the day the last connection request would go out if
+/// all `might_invite` prospects that might be sent one were (every candidate failing), but at
+/// least the start and the invite window's days after it (a week).
+Date campaign_window_end(const PlannerState& state, std::int64_t might_invite);
+
+/// Allocates credits to the paid InMails in rank order and gives every InMail its slot; those
+/// that find no credit become connect / no-credits and are returned (positions, rank order).
+std::vector<std::uint32_t> allocate_inmails(PlannerState& state, const RankedLists& lists,
+                                            CreditTimeline& credits, Date window_end);
 
 /// Connection requests in rank order under the rolling limit, then messages.
-ScheduleOutcome schedule_invitations_and_messages(PlannerState& state,
-                                                  const std::vector<std::uint32_t>& order);
+ScheduleOutcome schedule_invitations_and_messages(PlannerState& state, const RankedLists& lists,
+                                                  const std::vector<std::uint32_t>& no_credits);
 
 /// Keeps the findings of the drafts each prospect will really be sent, then counts, warns
 /// (same-template, …) and forecasts.

@@ -246,3 +246,29 @@ TEST_CASE("candidates rank by priority, deadline, mutual connections, id", "[pla
   CHECK(compare_ranks(keys[0].first, keys[1].first) < 0);
   CHECK(compare_ranks(keys[1].first, keys[0].first) > 0);
 }
+
+TEST_CASE("id prefixes order ids as bytes do, as far as they go", "[plan][rank]") {
+  const auto prefix = [](std::string_view id) {
+    RankKey key;
+    key.set_id_prefix(id);
+    return std::pair{key.id_head, key.id_tail};
+  };
+  const std::vector<std::string> ids = {"",
+                                        "a",
+                                        "ab",
+                                        "abc",
+                                        "b",
+                                        "p-0000009",
+                                        "p-0000010",
+                                        "z\xc3\xa9",
+                                        "\xc3\xa9",
+                                        "0123456789abcdef",
+                                        "0123456789abcdeg"};
+  for (const auto& a : ids)
+    for (const auto& b : ids) {
+      INFO(a << " vs " << b);
+      CHECK((prefix(a) < prefix(b)) == (a < b));
+    }
+  // Beyond 16 bytes the prefixes tie and the ids themselves decide.
+  CHECK(prefix("0123456789abcdef-x") == prefix("0123456789abcdef-y"));
+}
