@@ -53,8 +53,9 @@ PlannerState::PlannerState(PlanConfig&& plan_config)
           "--start {} is before the date of the opening balance, {} ({}: credits.as_of): "
           "nothing is known about the credits then",
           format_date(config.start), format_date(account.opening->as_of), account.origin));
-    const CreditReport report = simulate_credits(account, config.ledger, config.start, rules,
-                                                 account.ledger_path.value_or("ledger"));
+    const CreditReport report =
+        simulate_credits(account, config.ledger, config.start, rules,
+                         config.ledger_origin.value_or(account.ledger_path.value_or("ledger")));
     start_balance = report.balance;
     pending_refunds = static_cast<int>(report.pending.size());
     credits_known = true;

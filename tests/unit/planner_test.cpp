@@ -347,26 +347,49 @@ TEST_CASE("drafts are rendered per prospect and their findings kept on the prosp
 }
 
 TEST_CASE("same-template fires above 20 InMails sharing one masked body", "[plan][planner]") {
-  const auto run = [](int count, bool same_company) {
+  // `companies` prospects per company, in turns: p-00 works at company 0, p-01 at company 1, …
+  const auto run = [](std::vector<int> companies) {
     Campaign campaign(account("free"));
     campaign.config.inmail_template = parse(
         "Subject: Idea for {{company}}\n\nHi {{first_name}}, saw {{company}}'s launch. Worth a "
         "chat?");
-    for (int i = 0; i < count; ++i) {
-      Prospect p = open_profile(fmt::format("p-{:02}", i));
-      p.fields.emplace_back("first_name", fmt::format("Name{}", i));
-      p.fields.emplace_back("company", same_company ? "Acme" : fmt::format("Company {}", i));
-      campaign.add(p);
+    int n = 0;
+    for (bool more = true; more;) {
+      more = false;
+      for (std::size_t c = 0; c < companies.size(); ++c) {
+        if (companies[c] == 0) continue;
+        --companies[c];
+        more = true;
+        Prospect p = open_profile(fmt::format("p-{:02}", n));
+        p.fields.emplace_back("first_name", fmt::format("Name{}", n++));
+        p.fields.emplace_back("company", fmt::format("Company {}", c));
+        campaign.add(p);
+      }
     }
-    return campaign.run().summary.warnings;
+    const PlanResult plan = campaign.run();
+    return std::pair{plan.summary.warnings, plan.summary.expected_replies};
   };
-  CHECK(run(20, true).empty());
-  const auto warnings = run(21, true);
+  CHECK(run({20}).first.empty());
+  const auto [warnings, replies] = run({21});
   REQUIRE(warnings.size() == 1);
-  CHECK(warnings[0].rfind(
-            "same-template: 21 InMails share one body once names are masked (p-00, p-01, p-02, …)",
+  CHECK(warnings[0] ==
+        "same-template: 21 InMails share one body once names are masked (p-00, p-01, p-02, …); "
+        "sending one template to dozens gets an account flagged, so personalise them (threshold: "
+        "20)");
+  // They are generic InMails: 21 x 5-10%, x1.22 for short bodies.
+  CHECK(replies.low == Approx(21 * 0.05 * 1.22).epsilon(0.01));
+  CHECK(replies.high == Approx(21 * 0.10 * 1.22).epsilon(0.01));
+  // Twenty at each of two companies: no warning; one warning for all bodies over the threshold.
+  CHECK(run({20, 20}).first.empty());
+  const auto several = run({22, 25, 5}).first;
+  REQUIRE(several.size() == 1);
+  CHECK(several[0].rfind(
+            "same-template: 47 InMails share 2 bodies once names are masked, each sent to more "
+            "than 20 (the largest, 25 InMails: p-01, p-04, p-07, …)",
             0) == 0);
-  CHECK(run(30, false).empty());
+  // One InMail per body: personalised, 15-30% x1.22.
+  const auto unique = run(std::vector<int>(3, 1)).second;
+  CHECK(unique.low == Approx(3 * 0.15 * 1.22).epsilon(0.01));
 }
 
 TEST_CASE("the summary counts, forecasts and dates the campaign", "[plan][planner]") {
