@@ -107,7 +107,9 @@ struct PlanConfig {
   const Rules* rules = nullptr;
   Account account;
   std::vector<LedgerEvent> ledger;  ///< events after `start` are ignored
-  Date start;  ///< nothing is scheduled before its midnight in the account's zone
+  std::optional<std::string>
+      ledger_origin;  ///< names the ledger in errors (else the account's ledger path)
+  Date start;         ///< nothing is scheduled before its midnight in the account's zone
   std::optional<Template> connect_template;
   std::optional<Template> message_template;
   std::optional<Template> inmail_template;  ///< its text may open with a `Subject:` header

@@ -1,6 +1,7 @@
 // The campaign-wide phases of the planner: the campaign window, the credit allocation with the
 // InMail send slots, then connection requests and messages.
 #include <algorithm>
+#include <iterator>
 
 #include "planner_state.hpp"
 
@@ -44,11 +45,7 @@ std::optional<std::int64_t> paid_slot(SendSlots& slots, CreditTimeline& credits,
 
 }  // namespace
 
-Date campaign_window_end(const PlannerState& state) {
-  std::int64_t might_invite = 0;
-  for (std::size_t i = 0; i < state.rows.size(); ++i)
-    if (state.rows[i].channel == PlanChannel::connect || state.records[i].needs_credit)
-      ++might_invite;
+Date campaign_window_end(const PlannerState& state, std::int64_t might_invite) {
   const Date start = state.config.start;
   Date end = start + date::days{std::max(state.rules.plan.invite_window_days, 1) - 1};
   const auto days =
@@ -57,8 +54,8 @@ Date campaign_window_end(const PlannerState& state) {
   return end;
 }
 
-void allocate_inmails(PlannerState& state, const std::vector<std::uint32_t>& order,
-                      CreditTimeline& credits, Date window_end) {
+std::vector<std::uint32_t> allocate_inmails(PlannerState& state, const RankedLists& lists,
+                                            CreditTimeline& credits, Date window_end) {
   const Date start = state.config.start;
   SendSlots slots(midnight(start, state.zone), state.rules.plan.inmail_send_spacing_minutes,
                   state.config.account.business_hours);
@@ -67,14 +64,13 @@ void allocate_inmails(PlannerState& state, const std::vector<std::uint32_t>& ord
   const ChannelRules& inmail = state.rules.channel("inmail");
 
   // Candidates first, in rank order: they compete for credits and have deadlines to meet.
-  // (Open Profile InMails go through here too if the rules give them a cost.)
-  for (const std::uint32_t i : order) {
+  // (Open Profile InMails are among them if the rules give them a cost.)
+  std::vector<std::uint32_t> failed;
+  for (const std::uint32_t position : lists.paid) {
+    const std::uint32_t i = lists.order[position];
     PlannedProspect& row = state.rows[i];
     const PlanRecord& record = state.records[i];
-    const bool open_profile =
-        row.channel == PlanChannel::inmail && row.reason == PlanReason::open_profile;
-    if (!record.needs_credit && !(open_profile && inmail.open_profile_credit_cost > 0)) continue;
-    const int cost = open_profile ? inmail.open_profile_credit_cost : inmail.credit_cost;
+    const int cost = record.needs_credit ? inmail.credit_cost : inmail.open_profile_credit_cost;
     std::int64_t bound = window_bound;
     if (const auto deadline = record.deadline_date())
       bound =
@@ -91,13 +87,13 @@ void allocate_inmails(PlannerState& state, const std::vector<std::uint32_t>& ord
       row.channel = PlanChannel::connect;
       row.reason = PlanReason::no_credits;
       row.cost = 0;
+      failed.push_back(position);
     }
   }
   // Then the free Open Profile InMails, in rank order, on the slots left.
-  for (const std::uint32_t i : order) {
+  for (const std::uint32_t position : lists.free_inmail) {
+    const std::uint32_t i = lists.order[position];
     PlannedProspect& row = state.rows[i];
-    if (row.channel != PlanChannel::inmail || row.reason != PlanReason::open_profile || row.send_at)
-      continue;
     const PlanRecord& record = state.records[i];
     const std::int64_t slot = slots.first_free(record.zone, 0);
     slots.take(record.zone, slot);
@@ -105,24 +101,30 @@ void allocate_inmails(PlannerState& state, const std::vector<std::uint32_t>& ord
     row.zone = record.zone;
     row.cost = inmail.open_profile_credit_cost;
   }
+  return failed;
 }
 
-ScheduleOutcome schedule_invitations_and_messages(PlannerState& state,
-                                                  const std::vector<std::uint32_t>& order) {
+ScheduleOutcome schedule_invitations_and_messages(PlannerState& state, const RankedLists& lists,
+                                                  const std::vector<std::uint32_t>& no_credits) {
   ScheduleOutcome outcome;
   const BusinessHours& hours = state.config.account.business_hours;
 
-  // Connection requests in rank order, a day's share spread over the account's business hours.
+  // Connection requests in rank order (candidates without a credit among them), a day's share
+  // spread over the account's business hours.
   std::vector<std::uint32_t> inviting;
-  for (const std::uint32_t i : order)
-    if (state.rows[i].channel == PlanChannel::connect) inviting.push_back(i);
+  inviting.reserve(lists.connect.size() + no_credits.size());
+  std::merge(lists.connect.begin(), lists.connect.end(), no_credits.begin(), no_credits.end(),
+             std::back_inserter(inviting));
+  for (std::uint32_t& position : inviting) position = lists.order[position];
   outcome.invitation_days =
       schedule_invitations(state.config.start, static_cast<std::int64_t>(inviting.size()),
                            invite_policy(state), invitation_history(state));
   std::size_t next = 0;
-  for (const auto& [day, count] : outcome.invitation_days)
-    for (int j = 0; j < count; ++j)
-      state.rows[inviting[next++]].send_at = invitation_time(day, j, count, hours, state.zone);
+  std::vector<date::sys_seconds> times;
+  for (const auto& [day, count] : outcome.invitation_days) {
+    invitation_times(day, count, hours, state.zone, times);
+    for (const date::sys_seconds at : times) state.rows[inviting[next++]].send_at = at;
+  }
   outcome.unscheduled_invitations = inviting.size() - next;
   for (const std::uint32_t i : inviting) {
     PlannedProspect& row = state.rows[i];

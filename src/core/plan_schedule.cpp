@@ -152,11 +152,20 @@ std::vector<std::pair<Date, int>> schedule_invitations(Date start, std::int64_t 
   return days;
 }
 
-date::sys_seconds invitation_time(Date day, int index, int count, const BusinessHours& hours,
-                                  const date::time_zone* zone) {
+void invitation_times(Date day, int count, const BusinessHours& hours, const date::time_zone* zone,
+                      std::vector<date::sys_seconds>& times) {
+  times.clear();
   const int span = hours.end_minute - hours.start_minute;
-  const int offset = count > 0 ? static_cast<int>(std::int64_t{index} * span / count) : 0;
-  return zoned_instant(day, hours.start_minute + offset, zone);
+  const auto offset = [&](int index) {
+    return static_cast<int>(std::int64_t{index} * span / std::max(count, 1));
+  };
+  // One zone lookup a day unless the clocks change during business hours that day.
+  const date::sys_seconds open = zoned_instant(day, hours.start_minute, zone);
+  const bool steady =
+      zoned_instant(day, hours.end_minute, zone) - open == std::chrono::minutes(span);
+  for (int i = 0; i < count; ++i)
+    times.push_back(steady ? open + std::chrono::minutes(offset(i))
+                           : zoned_instant(day, hours.start_minute + offset(i), zone));
 }
 
 std::vector<std::pair<Date, int>> invitations_per_week(

@@ -24,17 +24,29 @@ void settle_findings(PlannerState& s) {
   }
 }
 
+// One warning for all the bodies sent to more than the threshold: (first row, size) of each,
+// the biggest first.
 std::string same_template_warning(
     const PlannerState& s, const std::vector<std::pair<std::uint64_t, std::uint32_t>>& bodies,
-    std::size_t first, std::size_t end) {
+    const std::vector<std::pair<std::size_t, std::size_t>>& runs) {
+  std::size_t total = 0;
+  for (const auto& [first, end] : runs) total += end - first;
+  const auto& [first, end] = runs.front();
   std::string examples;
   for (std::size_t k = first; k < end && k < first + 3; ++k)
     examples += fmt::format("{}{}", k == first ? "" : ", ", s.rows[bodies[k].second].id);
   if (end - first > 3) examples += ", …";
+  const std::string shared =
+      runs.size() == 1
+          ? fmt::format("{} InMails share one body once names are masked ({})", total, examples)
+          : fmt::format(
+                "{} InMails share {} bodies once names are masked, each sent to more than "
+                "{} (the largest, {} InMails: {})",
+                total, runs.size(), s.rules.plan.same_template_threshold, end - first, examples);
   return fmt::format(
-      "same-template: {} InMails share one body once names are masked ({}); sending one template "
-      "to dozens gets an account flagged, so personalise them (threshold: {})",
-      end - first, examples, s.rules.plan.same_template_threshold);
+      "same-template: {}; sending one template to dozens gets an account flagged, so personalise "
+      "them (threshold: {})",
+      shared, s.rules.plan.same_template_threshold);
 }
 
 }  // namespace
@@ -85,14 +97,12 @@ PlanSummary summarize(PlannerState& s, CreditTimeline& credits, const ScheduleOu
       forecast.add_inmail(inmail_reply_rate(s.rules.rates, {}, threshold, false), row.cost > 0);
   }
 
-  // Same masked body: sorted by hash, each run of equal hashes is one body; runs are reported in
-  // the order of their first prospect.
+  // Same masked body: sorted by hash (then row), each run of equal hashes is one body.
   std::sort(bodies.begin(), bodies.end());
-  std::vector<std::pair<std::uint32_t, std::string>> same_template;
+  std::vector<std::pair<std::size_t, std::size_t>> shared_runs;  // [first, end) in `bodies`
   for (std::size_t first = 0, end = 0; first < bodies.size(); first = end) {
-    std::uint32_t earliest = bodies[first].second;
-    for (end = first; end < bodies.size() && bodies[end].first == bodies[first].first; ++end)
-      earliest = std::min(earliest, bodies[end].second);
+    for (end = first; end < bodies.size() && bodies[end].first == bodies[first].first; ++end) {
+    }
     const std::size_t shared_by = end - first;
     for (std::size_t k = first; k < end; ++k) {
       const std::uint32_t i = bodies[k].second;
@@ -100,10 +110,13 @@ PlanSummary summarize(PlannerState& s, CreditTimeline& credits, const ScheduleOu
           inmail_reply_rate(s.rules.rates, {true, shared_by}, threshold, s.records[i].short_inmail),
           s.rows[i].cost > 0);
     }
-    if (shared_by > threshold)
-      same_template.emplace_back(earliest, same_template_warning(s, bodies, first, end));
+    if (shared_by > threshold) shared_runs.emplace_back(first, end);
   }
-  std::sort(same_template.begin(), same_template.end());
+  // The biggest body first; among equals, the one whose first prospect comes first.
+  std::sort(shared_runs.begin(), shared_runs.end(), [&](const auto& a, const auto& b) {
+    if (a.second - a.first != b.second - b.first) return a.second - a.first > b.second - b.first;
+    return bodies[a.first].second < bodies[b.first].second;
+  });
 
   forecast.add_messages(summary.count_message);
   forecast.add_connection_requests(summary.count_connect);
@@ -128,12 +141,14 @@ PlanSummary summarize(PlannerState& s, CreditTimeline& credits, const ScheduleOu
 
   summary.invitations_per_week = invitations_per_week(schedule.invitation_days);
   summary.warnings = s.warnings;
-  for (auto& [_, warning] : same_template) summary.warnings.push_back(std::move(warning));
+  if (!shared_runs.empty())
+    summary.warnings.push_back(same_template_warning(s, bodies, shared_runs));
   if (schedule.unscheduled_invitations > 0)
     summary.warnings.push_back(
         fmt::format("invitations-not-scheduled: the weekly invitation limit is {}, so {} "
-                    "connection requests have no send time",
-                    account.weekly_invite_limit, schedule.unscheduled_invitations));
+                    "connection request{} no send time",
+                    account.weekly_invite_limit, schedule.unscheduled_invitations,
+                    schedule.unscheduled_invitations == 1 ? " has" : "s have"));
   return summary;
 }
 

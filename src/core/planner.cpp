@@ -1,7 +1,6 @@
 // The planner: each prospect is decided and its drafts checked as it is added, then `finish`
 // ranks, allocates credits, schedules and sums the campaign up.
 #include <algorithm>
-#include <numeric>
 
 #include <fmt/format.h>
 
@@ -54,8 +53,9 @@ PlannerState::PlannerState(PlanConfig&& plan_config)
           "--start {} is before the date of the opening balance, {} ({}: credits.as_of): "
           "nothing is known about the credits then",
           format_date(config.start), format_date(account.opening->as_of), account.origin));
-    const CreditReport report = simulate_credits(account, config.ledger, config.start, rules,
-                                                 account.ledger_path.value_or("ledger"));
+    const CreditReport report =
+        simulate_credits(account, config.ledger, config.start, rules,
+                         config.ledger_origin.value_or(account.ledger_path.value_or("ledger")));
     start_balance = report.balance;
     pending_refunds = static_cast<int>(report.pending.size());
     credits_known = true;
@@ -80,7 +80,7 @@ void Planner::add(Prospect&& prospect) {
   record.priority = prospect.priority;
   record.mutual_connections = prospect.mutual_connections;
   record.zone = prospect.zone ? prospect.zone : s.zone;
-  if (prospect.deadline) record.deadline = prospect.deadline->time_since_epoch().count();
+  record.deadline = RankKey::deadline_days(prospect.deadline);
   record.needs_credit = decision.needs_credit;
 
   PlannedProspect row;
@@ -116,7 +116,7 @@ void Planner::add(Prospect&& prospect) {
   }
   row.id = std::move(prospect.id);
   s.rows.push_back(std::move(row));
-  s.records.push_back(record);
+  s.records.push_back(std::move(record));
 }
 
 PlanResult Planner::finish() {
@@ -124,15 +124,56 @@ PlanResult Planner::finish() {
   const std::size_t count = s.rows.size();
   const Date start = s.config.start;
 
-  // One ranking for everything that competes: credits, InMail slots, invitation days.
-  std::vector<std::uint32_t> order(count);
-  std::iota(order.begin(), order.end(), 0U);
-  const auto key = [&](std::uint32_t i) {
+  // One ranking for everything that competes: credits, InMail slots, invitation days. The keys
+  // are gathered in one array (fast to sort); ids are read from the rows only when their first
+  // 16 bytes tie.
+  std::vector<RankKey> keys(count);
+  for (std::size_t i = 0; i < count; ++i) {
     const PlanRecord& r = s.records[i];
-    return RankKey{r.priority, r.deadline_date(), r.mutual_connections, s.rows[i].id};
-  };
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::uint32_t a, std::uint32_t b) { return ranks_before(key(a), key(b)); });
+    keys[i] = RankKey{r.priority, r.mutual_connections, r.deadline, static_cast<std::uint32_t>(i)};
+    keys[i].set_id_prefix(s.rows[i].id);
+  }
+  std::sort(keys.begin(), keys.end(), [&](const RankKey& a, const RankKey& b) {
+    if (const int rank = compare_ranks(a, b); rank != 0) return rank < 0;
+    if (a.id_head != b.id_head) return a.id_head < b.id_head;
+    if (a.id_tail != b.id_tail) return a.id_tail < b.id_tail;
+    const int ids = s.rows[a.index].id.compare(s.rows[b.index].id);
+    return ids != 0 ? ids < 0 : a.index < b.index;
+  });
+  RankedLists lists;
+  lists.order.resize(count);
+  for (std::size_t i = 0; i < count; ++i) lists.order[i] = keys[i].index;
+  std::vector<RankKey>().swap(keys);
+  {
+    // What each prospect competes for, gathered in input order (sequential reads), then listed
+    // in rank order.
+    const ChannelRules& inmail = s.rules.channel("inmail");
+    std::vector<std::uint8_t> kind(count, 0);
+    for (std::size_t i = 0; i < count; ++i) {
+      const PlannedProspect& row = s.rows[i];
+      if (s.records[i].needs_credit)
+        kind[i] = 1;
+      else if (row.channel == PlanChannel::inmail)
+        kind[i] = inmail.open_profile_credit_cost > 0 ? 1 : 2;
+      else if (row.channel == PlanChannel::connect)
+        kind[i] = 3;
+    }
+    for (std::uint32_t position = 0; position < count; ++position) {
+      switch (kind[lists.order[position]]) {
+        case 1:
+          lists.paid.push_back(position);
+          break;
+        case 2:
+          lists.free_inmail.push_back(position);
+          break;
+        case 3:
+          lists.connect.push_back(position);
+          break;
+        default:
+          break;
+      }
+    }
+  }
 
   // Group conversations: two or more members left after skips, every one of them connected.
   std::size_t conversations = 0;
@@ -146,24 +187,21 @@ PlanResult Planner::finish() {
       s.rows[i].group = s.groups[g - 1].name;
   }
 
-  const Date window_end = campaign_window_end(s);
+  const Date window_end =
+      campaign_window_end(s, static_cast<std::int64_t>(lists.paid.size() + lists.connect.size()));
   const Account& account = s.config.account;
   const PlanRules& plan = s.rules.plan_named(account.plan, account.origin + ": plan");
   std::vector<Date> grants;
   if (s.credits_known) grants = grant_dates_between(*account.plan_start, start, window_end);
   CreditTimeline credits(s.start_balance, start, grants, plan.monthly_credits, plan.cap);
-  allocate_inmails(s, order, credits, window_end);
-  const ScheduleOutcome schedule = schedule_invitations_and_messages(s, order);
+  const std::vector<std::uint32_t> no_credits = allocate_inmails(s, lists, credits, window_end);
+  const ScheduleOutcome schedule = schedule_invitations_and_messages(s, lists, no_credits);
 
-  PlanSummary summary = summarize(s, credits, schedule, window_end, conversations);
   PlanResult result;
-  result.summary = std::move(summary);
-  result.prospects.reserve(count);
-  while (!s.rows.empty()) {
-    result.prospects.push_back(std::move(s.rows.front()));
-    s.rows.pop_front();  // frees the deque's blocks as they empty: no second copy of the plan
-  }
+  result.summary = summarize(s, credits, schedule, window_end, conversations);
+  lists = RankedLists{};
   s.records.clear();
+  s.rows.move_into(result.prospects);
   return result;
 }
 

@@ -3,28 +3,24 @@
 // plan_allocate.cpp).
 
 #include <cstdint>
-#include <deque>
-#include <limits>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "chunked_store.hpp"
 #include "outreach/plan.hpp"
 #include "outreach/plan_parts.hpp"
 
 namespace outreach {
 
-/// The planning facts of one prospect that its PlannedProspect row does not hold. Prospects are
-/// kept in deques (no doubling of a huge vector) and this record stays at 56 bytes.
+/// The planning facts of one prospect that its PlannedProspect row does not hold (56 bytes).
 struct PlanRecord {
-  static constexpr std::int32_t no_deadline = std::numeric_limits<std::int32_t>::max();
-
   double priority = 0;
   std::int64_t mutual_connections = 0;
-  const date::time_zone* zone = nullptr;  ///< the prospect's zone, else the account's
-  std::uint64_t inmail_hash = 0;          ///< masked InMail body, when rendered
-  std::int32_t deadline = no_deadline;    ///< days since 1970-01-01
-  std::uint32_t group = 0;                ///< 1-based index into PlannerState::groups; 0: none
+  const date::time_zone* zone = nullptr;         ///< the prospect's zone, else the account's
+  std::uint64_t inmail_hash = 0;                 ///< masked InMail body, when rendered
+  std::int32_t deadline = RankKey::no_deadline;  ///< days since 1970-01-01
+  std::uint32_t group = 0;  ///< 1-based index into PlannerState::groups; 0: none
   // Findings are appended in the order inmail, connect note, message; a step-6 candidate has
   // all three until the allocation decides which apply.
   std::uint32_t inmail_findings = 0;
@@ -35,7 +31,7 @@ struct PlanRecord {
   bool short_inmail = false;
 
   std::optional<Date> deadline_date() const {
-    if (deadline == no_deadline) return std::nullopt;
+    if (deadline == RankKey::no_deadline) return std::nullopt;
     return Date{date::days{deadline}};
   }
 };
@@ -61,8 +57,8 @@ struct PlannerState {
   bool credits_known = false;  ///< false without plan_start: no balance, no grants
   std::vector<std::string> warnings;
 
-  std::deque<PlannedProspect> rows;
-  std::deque<PlanRecord> records;
+  ChunkedStore<PlannedProspect> rows;
+  ChunkedStore<PlanRecord> records;
   std::unordered_map<std::string, std::uint32_t> group_ids;
   std::vector<PlanGroup> groups;
 };
@@ -73,19 +69,28 @@ struct ScheduleOutcome {
   std::size_t unscheduled_invitations = 0;
 };
 
-/// The first day after which no invitation of a pessimistic schedule (every prospect that might
-/// be sent a connection request is sent one) is left, and at least a window's worth of days:
-/// the last day of the campaign window.
-Date campaign_window_end(const PlannerState& state);
+/// Prospects by what competes for what, each list in rank order: positions in `order`, which
+/// holds prospect indices from the best-ranked down.
+struct RankedLists {
+  std::vector<std::uint32_t> order;
+  std::vector<std::uint32_t> paid;         ///< InMails that need a credit (step-6 candidates)
+  std::vector<std::uint32_t> free_inmail;  ///< Open Profile InMails
+  std::vector<std::uint32_t> connect;      ///< connection requests decided without credits
+};
 
-/// Allocates credits to step-6 candidates in rank order and gives every InMail its slot;
-/// candidates that find no credit become connect / no-credits.
-void allocate_inmails(PlannerState& state, const std::vector<std::uint32_t>& order,
-                      CreditTimeline& credits, Date window_end);
+/// The last day of the campaign window: the day the last connection request would go out if
+/// all `might_invite` prospects that might be sent one were (every candidate failing), but at
+/// least the start and the invite window's days after it (a week).
+Date campaign_window_end(const PlannerState& state, std::int64_t might_invite);
+
+/// Allocates credits to the paid InMails in rank order and gives every InMail its slot; those
+/// that find no credit become connect / no-credits and are returned (positions, rank order).
+std::vector<std::uint32_t> allocate_inmails(PlannerState& state, const RankedLists& lists,
+                                            CreditTimeline& credits, Date window_end);
 
 /// Connection requests in rank order under the rolling limit, then messages.
-ScheduleOutcome schedule_invitations_and_messages(PlannerState& state,
-                                                  const std::vector<std::uint32_t>& order);
+ScheduleOutcome schedule_invitations_and_messages(PlannerState& state, const RankedLists& lists,
+                                                  const std::vector<std::uint32_t>& no_credits);
 
 /// Keeps the findings of the drafts each prospect will really be sent, then counts, warns
 /// (same-template, …) and forecasts.

@@ -222,18 +222,53 @@ TEST_CASE("every channel and reason has its SPEC name", "[plan][decision]") {
 }
 
 TEST_CASE("candidates rank by priority, deadline, mutual connections, id", "[plan][rank]") {
-  std::vector<RankKey> keys = {
-      {1, std::nullopt, 0, "z"},       // lowest priority
-      {5, std::nullopt, 3, "e"},       // no deadline: after any deadline
-      {5, day("2026-03-20"), 0, "d"},  // later deadline
-      {5, day("2026-03-10"), 1, "c"},  // earliest deadline, fewer mutuals
-      {5, day("2026-03-10"), 9, "b"},  // earliest deadline, more mutuals
-      {5, day("2026-03-10"), 9, "a"},  // same again: id decides
-      {7.5, std::nullopt, 0, "y"},     // highest priority
+  const auto key = [](double priority, std::optional<Date> deadline, std::int64_t mutual) {
+    return RankKey{priority, mutual, RankKey::deadline_days(deadline), 0};
   };
-  std::sort(keys.begin(), keys.end(), ranks_before);
+  std::vector<std::pair<RankKey, std::string>> keys = {
+      {key(1, std::nullopt, 0), "z"},         // lowest priority
+      {key(5, std::nullopt, 3), "e"},         // no deadline: after any deadline
+      {key(5, day("2026-03-20"), 0), "d"},    // later deadline
+      {key(5, day("2026-03-10"), 1), "c"},    // earliest deadline, fewer mutuals
+      {key(5, day("2026-03-10"), 9), "b"},    // earliest deadline, more mutuals
+      {key(5, day("2026-03-10"), 9), "a"},    // same again: the id decides
+      {key(7.5, std::nullopt, 0), "y"},       // highest priority
+      {key(-2, day("2026-03-03"), 99), "x"},  // negative priority: last
+  };
+  std::sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) {
+    const int rank = compare_ranks(a.first, b.first);
+    return rank != 0 ? rank < 0 : a.second < b.second;
+  });
   std::string ids;
-  for (const auto& key : keys) ids += key.id;
-  CHECK(ids == "yabcdez");
-  CHECK_FALSE(ranks_before(keys[0], keys[0]));
+  for (const auto& [_, id] : keys) ids += id;
+  CHECK(ids == "yabcdezx");
+  CHECK(compare_ranks(keys[1].first, keys[2].first) == 0);
+  CHECK(compare_ranks(keys[0].first, keys[1].first) < 0);
+  CHECK(compare_ranks(keys[1].first, keys[0].first) > 0);
+}
+
+TEST_CASE("id prefixes order ids as bytes do, as far as they go", "[plan][rank]") {
+  const auto prefix = [](std::string_view id) {
+    RankKey key;
+    key.set_id_prefix(id);
+    return std::pair{key.id_head, key.id_tail};
+  };
+  const std::vector<std::string> ids = {"",
+                                        "a",
+                                        "ab",
+                                        "abc",
+                                        "b",
+                                        "p-0000009",
+                                        "p-0000010",
+                                        "z\xc3\xa9",
+                                        "\xc3\xa9",
+                                        "0123456789abcdef",
+                                        "0123456789abcdeg"};
+  for (const auto& a : ids)
+    for (const auto& b : ids) {
+      INFO(a << " vs " << b);
+      CHECK((prefix(a) < prefix(b)) == (a < b));
+    }
+  // Beyond 16 bytes the prefixes tie and the ids themselves decide.
+  CHECK(prefix("0123456789abcdef-x") == prefix("0123456789abcdef-y"));
 }

@@ -162,12 +162,19 @@ TEST_CASE("the rolling window counts the ledger's recent invitations", "[plan][s
 TEST_CASE("a day's requests are spread over business hours", "[plan][schedule]") {
   const auto* ny = zone("America/New_York");
   const BusinessHours hours = tue_to_thu();
-  CHECK(format_instant(invitation_time(day("2026-03-02"), 0, 20, hours, ny), ny) ==
-        "2026-03-02T09:00:00-05:00");
-  CHECK(format_instant(invitation_time(day("2026-03-02"), 1, 20, hours, ny), ny) ==
-        "2026-03-02T09:24:00-05:00");
-  CHECK(format_instant(invitation_time(day("2026-03-02"), 19, 20, hours, ny), ny) ==
-        "2026-03-02T16:36:00-05:00");
+  std::vector<date::sys_seconds> times;
+  invitation_times(day("2026-03-02"), 20, hours, ny, times);
+  REQUIRE(times.size() == 20);
+  CHECK(format_instant(times[0], ny) == "2026-03-02T09:00:00-05:00");
+  CHECK(format_instant(times[1], ny) == "2026-03-02T09:24:00-05:00");
+  CHECK(format_instant(times[19], ny) == "2026-03-02T16:36:00-05:00");
+  // Business hours across the change of the clocks (02:00 on March 8) keep local times.
+  const BusinessHours night{{0}, 60, 4 * 60};
+  invitation_times(day("2026-03-08"), 3, night, ny, times);
+  REQUIRE(times.size() == 3);
+  CHECK(format_instant(times[0], ny) == "2026-03-08T01:00:00-05:00");
+  CHECK(format_instant(times[1], ny) == "2026-03-08T03:00:00-04:00");  // 02:00 does not exist
+  CHECK(format_instant(times[2], ny) == "2026-03-08T03:00:00-04:00");
   const auto weeks = invitations_per_week(
       {{day("2026-03-02"), 20}, {day("2026-03-06"), 20}, {day("2026-03-09"), 7}});
   REQUIRE(weeks.size() == 2);
