@@ -109,6 +109,7 @@ void run_plan(const PlanOptions& options, Context& ctx) {
   config.start =
       options.start ? parse_date_option(*options.start, "--start") : today_in(loaded.account, ctx);
   config.ledger = read_account_ledger(loaded);
+  config.ledger_origin = loaded.ledger_path;
   config.connect_template = load_template(loaded.account.templates.connect);
   config.message_template = load_template(loaded.account.templates.message);
   config.inmail_template = load_template(loaded.account.templates.inmail);
