@@ -26,7 +26,8 @@ struct CreditMonth {
 struct PendingRefund {
   std::string prospect;
   Date sent;
-  Date expires;  ///< last day a reply refunds it (sent + refund window)
+  Date expires;     ///< last day a reply refunds it (sent + refund window)
+  int credits = 0;  ///< what a reply would return
 };
 
 struct CreditReport {

@@ -22,6 +22,9 @@ enum class EventType {
 };
 
 std::optional<EventType> parse_event_type(std::string_view name);
+/// The event type with this name; throws InputError "<where>: unknown event type 'x' (did you
+/// mean 'y'?)" when there is none.
+EventType event_type_named(std::string_view name, const std::string& where);
 std::string_view event_type_name(EventType type);
 const std::vector<std::string>& event_type_names();
 
@@ -33,14 +36,33 @@ struct LedgerEvent {
   std::size_t line = 0;  ///< 1-based line in the ledger file (0 for events not read from one)
 };
 
+/// Whether `id` can name a prospect in the ledger: non-empty, not blank, valid UTF-8.
+bool is_valid_prospect_id(std::string_view id);
+
 /// Parses one NDJSON line; throws InputError "origin:LINE: field: problem".
 LedgerEvent parse_ledger_event(std::string_view line, const std::string& origin,
                                std::size_t line_number, const date::time_zone* zone);
 
+/// A last line left incomplete by an interrupted append: its 1-based number and what is wrong.
+struct TornLine {
+  std::size_t line = 0;
+  std::string problem;  ///< "no newline at its end; …" or "not JSON: <why> at column N"
+  std::string repair;   ///< what the user should do about it
+};
+
+/// The torn last line of a ledger's text (the last non-blank line has no newline, or is not
+/// JSON), if there is one.
+std::optional<TornLine> find_torn_last_line(std::string_view text);
+
+/// How the end of a text is read: a ledger's last line must be complete (SPEC §5); a file
+/// given to `ledger import` may lack its final newline.
+enum class LastLine { must_be_complete, may_lack_newline };
+
 /// Parses a whole ledger. Blank lines are allowed; an empty text holds no events. A last line
 /// without its newline, or one that is not JSON, is a torn line: InputError naming it.
 std::vector<LedgerEvent> parse_ledger(std::string_view text, const std::string& origin,
-                                      const date::time_zone* zone);
+                                      const date::time_zone* zone,
+                                      LastLine last_line = LastLine::must_be_complete);
 
 /// The canonical one-line JSON form of an event, without the newline:
 /// {"date":"2026-03-05","type":"inmail_sent","prospect":"p-17","free":false}

@@ -1,5 +1,5 @@
 #pragma once
-/// The draft linter (SPEC §3): thirteen rules with stable ids, positions and severities.
+/// The draft linter (SPEC §3): fourteen rules with stable ids, positions and severities.
 
 #include <cstddef>
 #include <optional>
@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "outreach/draft.hpp"
 #include "outreach/rules.hpp"
 #include "outreach/text.hpp"
 
@@ -45,9 +46,40 @@ struct LintResult {
   bool has_errors() const;
 };
 
-/// Lints one draft file's bytes. `origin` names the file in errors. Throws InputError only for
-/// bad input that drives the run: an unknown `Channel:` value ("draft.txt:2: unknown channel
-/// 'inmial' (did you mean 'inmail'?)"). Everything about the draft's own content is a finding.
+/// The linter prepared from one set of rules: phrase lists lowered and severities looked up
+/// once, so that linting a draft allocates little. Build it once and reuse it for every draft
+/// (the planner lints each rendered draft); `lint` is const and may run on several threads.
+/// The rules must outlive the engine.
+class LintEngine {
+ public:
+  explicit LintEngine(const Rules& rules);
+
+  /// Lints one draft file's bytes. `origin` names the file in errors. Throws InputError only
+  /// for bad input that drives the run: an unknown channel in `options` or in the `Channel:`
+  /// header ("draft.txt:2: unknown channel 'inmial' (did you mean 'inmail'?)"). Everything
+  /// about the draft's own content (invalid UTF-8, NUL bytes, an empty file) is a finding.
+  LintResult lint_file(std::string_view file_bytes, const std::string& origin,
+                       const LintOptions& options) const;
+  /// Lints a draft already split (e.g. by draft_from_parts); same errors as lint_file.
+  LintResult lint(const Draft& draft, const std::string& origin, const LintOptions& options) const;
+
+  /// The phrase lists as matched: lowered, and for generic subjects without punctuation.
+  struct Phrases {
+    std::vector<std::string> generic_subjects;
+    std::vector<std::string> clickbait_subjects;
+    std::vector<std::string> formal_subjects;
+    std::vector<std::string> call_to_action;
+    std::vector<std::string> generic_openers;
+    std::vector<std::string> salutations;
+  };
+
+ private:
+  const Rules* rules_;
+  Phrases phrases_;
+  std::vector<std::string> severities_;  ///< by position in Rules::lint_rule_ids()
+};
+
+/// Lints one draft file with a fresh engine; prefer a LintEngine for more than a few drafts.
 LintResult lint_draft(std::string_view file_bytes, const std::string& origin, const Rules& rules,
                       const LintOptions& options);
 

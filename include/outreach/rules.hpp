@@ -55,7 +55,8 @@ struct LintRules {
   std::vector<std::string> formal_subjects;
   std::vector<std::string> call_to_action_phrases;
   std::vector<std::string> generic_openers;
-  std::vector<LintRuleInfo> rules;  ///< all thirteen, in the order of SPEC §3
+  std::vector<std::string> salutations;  ///< greetings skipped before looking for an opener
+  std::vector<LintRuleInfo> rules;  ///< all fourteen: SPEC §3's thirteen, then template-syntax
 };
 
 /// Business days and hours; weekdays are 0 = Sunday … 6 = Saturday.
@@ -113,7 +114,7 @@ struct Rules {
   const PlanRules& plan_named(const std::string& id, const std::string& where) const;
   /// The lint rule with this id, or nullptr.
   const LintRuleInfo* lint_rule(std::string_view id) const;
-  /// The ids of the lint rules the code implements, in SPEC §3 order.
+  /// The ids of the lint rules the code implements, in SPEC §3 order, then template-syntax.
   static const std::vector<std::string>& lint_rule_ids();
 };
 

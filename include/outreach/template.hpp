@@ -20,7 +20,8 @@ class Template {
     std::optional<std::string> fallback;  ///< for `{{field|fallback}}`
   };
 
-  /// A syntax problem: unclosed `{{`, empty or malformed field name, stray `}}`.
+  /// A syntax problem: unclosed `{{` (a field stays on one line), empty or malformed field
+  /// name (a letter or '_' first, then letters, digits, '_', '-', '.'), stray `}}`.
   struct SyntaxError {
     std::size_t offset = 0;  ///< byte offset in the template text
     std::string message;
@@ -33,7 +34,8 @@ class Template {
   using Lookup = std::function<std::optional<std::string_view>(std::string_view name)>;
 
   /// Renders into `out` (cleared first); appends the names of fields that were missing and had
-  /// no fallback to `missing` (their place is left empty).
+  /// no fallback to `missing` (their place is left empty). A fallback also replaces a field
+  /// whose value is the empty string.
   void render(const Lookup& lookup, std::string& out, std::vector<std::string>& missing) const;
 
   const std::vector<Piece>& pieces() const { return pieces_; }

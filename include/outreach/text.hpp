@@ -19,19 +19,35 @@ enum class CountUnit {
 std::optional<CountUnit> parse_count_unit(std::string_view name);
 std::string_view count_unit_name(CountUnit unit);
 
+/// One character decoded from UTF-8.
+struct DecodedChar {
+  char32_t code_point = 0;  ///< U+FFFD for an ill-formed sequence
+  std::size_t length = 1;   ///< bytes taken; an ill-formed sequence takes its maximal subpart
+  bool valid = true;        ///< false for an ill-formed sequence
+};
+
+/// Decodes the character that starts at byte `offset` (which must be < text.size()). An
+/// ill-formed sequence decodes as U+FFFD spanning its maximal subpart (at least one byte), the
+/// way Unicode recommends substituting it, so every function below accepts any bytes.
+DecodedChar decode_utf8(std::string_view text, std::size_t offset);
+
+/// Appends the UTF-8 encoding of a Unicode scalar value.
+void append_utf8(std::string& out, char32_t code_point);
+
 /// Byte offset of the first byte that is not part of valid UTF-8 (overlongs, surrogates and
 /// values over U+10FFFF are invalid), or nullopt when the whole text is valid.
 std::optional<std::size_t> first_invalid_utf8(std::string_view text);
 
-/// Number of characters of valid UTF-8 text in the unit.
+/// Number of characters of the text in the unit (an ill-formed sequence counts as U+FFFD).
 std::size_t count_characters(std::string_view text, CountUnit unit);
 
-/// Byte offset in valid UTF-8 `text` where the character numbered `limit` + 1 (counted in
-/// `unit`) starts, i.e. the first character over a limit; nullopt when the text fits.
+/// Byte offset in `text` where the character numbered `limit` + 1 (counted in `unit`) starts,
+/// i.e. the first character over a limit; nullopt when the text fits. In UTF-16 units, a
+/// character that needs two units and straddles the limit is the first one over it.
 std::optional<std::size_t> offset_past_limit(std::string_view text, std::size_t limit,
                                              CountUnit unit);
 
-/// Number of code points in valid UTF-8 `text` before byte `offset` (for 1-based columns).
+/// Number of code points in `text` before byte `offset` (for 1-based columns).
 std::size_t code_points_before(std::string_view text, std::size_t offset);
 
 /// Text safe to show on a terminal: control characters and escape sequences are replaced by

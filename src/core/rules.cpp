@@ -15,14 +15,15 @@ namespace {
 
 constexpr std::int64_t big = 1'000'000'000;
 
-// The lint rules the code implements, in the order of SPEC §3; the rules file gives each its
-// severity and rationale and must name exactly these.
+// The lint rules the code implements, in the order of SPEC §3, then template-syntax (which
+// SPEC §3 names under --template); the rules file gives each its severity and rationale and
+// must name exactly these.
 const std::vector<std::string>& known_lint_rule_ids() {
   static const std::vector<std::string> ids = {
-      "body-too-long",   "subject-missing",      "subject-too-long", "subject-not-supported",
-      "empty-body",      "unfilled-placeholder", "invalid-utf8",     "long-inmail",
-      "generic-subject", "clickbait-subject",    "formal-subject",   "no-call-to-action",
-      "generic-opener"};
+      "body-too-long",   "subject-missing",   "subject-too-long", "subject-not-supported",
+      "empty-body",      "unfilled-placeholder", "invalid-utf8",  "long-inmail",
+      "generic-subject", "clickbait-subject", "formal-subject",   "no-call-to-action",
+      "generic-opener",  "template-syntax"};
   return ids;
 }
 
@@ -48,9 +49,8 @@ std::vector<int> parse_weekdays(const JsonField& field) {
     const std::string name = element.as_string();
     const int day = weekday_from_name(name);
     if (day < 0)
-      element.fail(
-          fmt::format("unknown weekday '{}'{}", name,
-                      did_you_mean(name, {"mon", "tue", "wed", "thu", "fri", "sat", "sun"})));
+      element.fail(fmt::format("unknown weekday '{}'{}", name,
+                               did_you_mean(name, {"mon", "tue", "wed", "thu", "fri", "sat", "sun"})));
     if (std::find(days.begin(), days.end(), day) == days.end()) days.push_back(day);
   }
   if (days.empty()) field.fail("expected at least one weekday");
@@ -91,11 +91,9 @@ void parse_channels(const JsonField& field, Rules& rules) {
                                describe_json(subject.value())));
     channel.subject_allowed = mode != "none";
     channel.subject_required = mode == "required";
-    if (channel.subject_allowed)
-      channel.subject_limit = static_cast<int>(c.at("subject_limit").as_int(1, big));
+    if (channel.subject_allowed) channel.subject_limit = static_cast<int>(c.at("subject_limit").as_int(1, big));
     channel.credit_cost = static_cast<int>(c.at("credit_cost").as_int(0, big));
-    if (const auto f = c.find("open_profile_credit_cost"))
-      channel.open_profile_credit_cost = static_cast<int>(f->as_int(0, big));
+    if (const auto f = c.find("open_profile_credit_cost")) channel.open_profile_credit_cost = static_cast<int>(f->as_int(0, big));
     if (const auto f = c.find("group_conversations")) channel.group_conversations = f->as_bool();
     rules.channels[id] = channel;
   }
@@ -117,37 +115,47 @@ void parse_plans(const JsonField& field, Rules& rules) {
     plan.name = p.at("name").as_string();
     plan.monthly_credits = static_cast<int>(p.at("monthly_credits").as_int(0, big));
     plan.cap = static_cast<int>(p.at("cap").as_int(0, big));
-    if (plan.cap < plan.monthly_credits)
-      p.at("cap").fail("the cap is smaller than the monthly credits");
+    if (plan.cap < plan.monthly_credits) p.at("cap").fail("the cap is smaller than the monthly credits");
     rules.plans[id] = plan;
   }
   if (rules.plans.empty()) field.fail("expected at least one plan");
 }
 
+// A phrase list of the linter: an empty phrase would match every draft.
+std::vector<std::string> parse_phrases(const JsonField& field) {
+  std::vector<std::string> phrases;
+  for (const auto& element : field.elements()) {
+    std::string phrase = element.as_string();
+    if (phrase.find_first_not_of(" \t") == std::string::npos)
+      element.fail("expected a phrase, got an empty string");
+    phrases.push_back(std::move(phrase));
+  }
+  return phrases;
+}
+
 void parse_lint(const JsonField& field, const JsonField& rule_infos, Rules& rules) {
   field.expect_keys({"long_inmail_chars", "shouting_min_letters", "exclamation_run",
                      "generic_subjects", "clickbait_subjects", "formal_subjects",
-                     "call_to_action_phrases", "generic_openers"});
+                     "call_to_action_phrases", "generic_openers", "salutations"});
   LintRules& lint = rules.lint;
   lint.long_inmail_chars = static_cast<int>(field.at("long_inmail_chars").as_int(1, big));
   lint.shouting_min_letters = static_cast<int>(field.at("shouting_min_letters").as_int(2, big));
   lint.exclamation_run = static_cast<int>(field.at("exclamation_run").as_int(2, big));
-  lint.generic_subjects = field.at("generic_subjects").as_string_list();
-  lint.clickbait_subjects = field.at("clickbait_subjects").as_string_list();
-  lint.formal_subjects = field.at("formal_subjects").as_string_list();
-  lint.call_to_action_phrases = field.at("call_to_action_phrases").as_string_list();
-  lint.generic_openers = field.at("generic_openers").as_string_list();
+  lint.generic_subjects = parse_phrases(field.at("generic_subjects"));
+  lint.clickbait_subjects = parse_phrases(field.at("clickbait_subjects"));
+  lint.formal_subjects = parse_phrases(field.at("formal_subjects"));
+  lint.call_to_action_phrases = parse_phrases(field.at("call_to_action_phrases"));
+  lint.generic_openers = parse_phrases(field.at("generic_openers"));
+  lint.salutations = parse_phrases(field.at("salutations"));
 
   rule_infos.expect_keys(known_lint_rule_ids());
   for (const auto& id : known_lint_rule_ids()) {
     const JsonField info = rule_infos.at(id);
     info.expect_keys({"severity", "rationale"});
     const JsonField severity = info.at("severity");
-    LintRuleInfo rule{id, severity.as_string(),
-                      fill_rationale(info.at("rationale").as_string(), rules)};
+    LintRuleInfo rule{id, severity.as_string(), fill_rationale(info.at("rationale").as_string(), rules)};
     if (rule.severity != "error" && rule.severity != "warning")
-      severity.fail(fmt::format("expected \"error\" or \"warning\", got {}",
-                                describe_json(severity.value())));
+      severity.fail(fmt::format("expected \"error\" or \"warning\", got {}", describe_json(severity.value())));
     lint.rules.push_back(std::move(rule));
   }
 }
@@ -155,21 +163,18 @@ void parse_lint(const JsonField& field, const JsonField& rule_infos, Rules& rule
 void parse_plan_defaults(const JsonField& field, Rules& rules) {
   field.expect_keys({"acceptance_delay_days", "hard_to_connect_pending_invitations",
                      "same_template_threshold", "weekly_invite_limit", "invite_window_days",
-                     "invite_days", "message_days", "business_hours", "inmail_send_spacing_minutes",
-                     "max_reported_problems"});
+                     "invite_days", "message_days", "business_hours",
+                     "inmail_send_spacing_minutes", "max_reported_problems"});
   PlanDefaults& plan = rules.plan;
   plan.acceptance_delay_days = static_cast<int>(field.at("acceptance_delay_days").as_int(0, 3650));
-  plan.hard_to_connect_pending_invitations =
-      static_cast<int>(field.at("hard_to_connect_pending_invitations").as_int(0, big));
-  plan.same_template_threshold =
-      static_cast<int>(field.at("same_template_threshold").as_int(0, big));
+  plan.hard_to_connect_pending_invitations = static_cast<int>(field.at("hard_to_connect_pending_invitations").as_int(0, big));
+  plan.same_template_threshold = static_cast<int>(field.at("same_template_threshold").as_int(0, big));
   plan.weekly_invite_limit = static_cast<int>(field.at("weekly_invite_limit").as_int(0, big));
   plan.invite_window_days = static_cast<int>(field.at("invite_window_days").as_int(1, 366));
   plan.invite_days = parse_weekdays(field.at("invite_days"));
   plan.message_days = parse_weekdays(field.at("message_days"));
   plan.business_hours = parse_business_hours(field.at("business_hours"));
-  plan.inmail_send_spacing_minutes =
-      static_cast<int>(field.at("inmail_send_spacing_minutes").as_int(1, 24 * 60));
+  plan.inmail_send_spacing_minutes = static_cast<int>(field.at("inmail_send_spacing_minutes").as_int(1, 24 * 60));
   plan.max_reported_problems = static_cast<int>(field.at("max_reported_problems").as_int(1, big));
 }
 
@@ -194,14 +199,12 @@ BusinessHours parse_business_hours(const JsonField& field) {
   hours.days = parse_weekdays(field.at("days"));
   hours.start_minute = parse_minute_of_day(field.at("start"));
   hours.end_minute = parse_minute_of_day(field.at("end"));
-  if (hours.end_minute <= hours.start_minute)
-    field.at("end").fail("the end is not after the start");
+  if (hours.end_minute <= hours.start_minute) field.at("end").fail("the end is not after the start");
   return hours;
 }
 
 int weekday_from_name(std::string_view name) {
-  static constexpr std::array<std::string_view, 7> names = {"sun", "mon", "tue", "wed",
-                                                            "thu", "fri", "sat"};
+  static constexpr std::array<std::string_view, 7> names = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
   for (std::size_t i = 0; i < names.size(); ++i)
     if (names[i] == name) return static_cast<int>(i);
   return -1;
@@ -225,8 +228,7 @@ Rules Rules::parse(std::string_view text, const std::string& origin) {
   parse_rates(root.at("response_rates"), rules);
   if (const auto notes = root.find("notes")) {
     notes->expect_object();
-    for (const auto& [key, _] : notes->value().items())
-      rules.notes[key] = notes->at(key).as_string();
+    for (const auto& [key, _] : notes->value().items()) rules.notes[key] = notes->at(key).as_string();
   }
   return rules;
 }

@@ -42,7 +42,8 @@ TEST_CASE("the built-in rules hold the article's defaults", "[rules]") {
   CHECK(rules.plan.weekly_invite_limit == 100);
   CHECK(rules.plan.business_hours.days == std::vector<int>{2, 3, 4});
   CHECK(rules.plan.business_hours.start_minute == 9 * 60);
-  CHECK(rules.lint.rules.size() == 13);
+  CHECK(rules.lint.rules.size() == 14);
+  CHECK(rules.lint.rules.back().id == "template-syntax");
   CHECK(rules.rates.short_inmail_multiplier == Approx(1.22));
 }
 
@@ -76,6 +77,10 @@ TEST_CASE("a rules file is validated with errors that name the key", "[rules]") 
   CHECK(error_of(
             builtin_with("/response_rates/inmail", nlohmann::json{{"low", 0.3}, {"high", 0.1}})) ==
         "my-rules.json: response_rates.inmail: low is greater than high");
+  CHECK(error_of(builtin_with("/lint/generic_openers/2", " ")) ==
+        "my-rules.json: lint.generic_openers[2]: expected a phrase, got an empty string");
+  CHECK(error_of(builtin_with("/lint_rules/template-syntax", nullptr)) ==
+        "my-rules.json: lint_rules.template-syntax: expected an object, got null");
   CHECK(error_of(builtin_with("/lint_rulez", 1)) ==
         "my-rules.json: lint_rulez: unknown key (did you mean 'lint_rules'?)");
   CHECK(error_of("{\"version\": 1") ==

@@ -1,0 +1,179 @@
+// `outreach ledger add|import|show`: the append-only record of what was sent and came back
+// (SPEC §5).
+#include <algorithm>
+#include <memory>
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "account_options.hpp"
+#include "command.hpp"
+
+namespace outreach::cli {
+namespace {
+
+struct LedgerOptions {
+  std::optional<std::string> account;
+  std::optional<std::string> ledger;
+  // add
+  std::string type;
+  std::string prospect;
+  std::optional<std::string> date;
+  bool free = false;
+  // import
+  std::string input;
+  // show
+  std::string format = "text";
+};
+
+void add_location_options(CLI::App* sub, LedgerOptions& options) {
+  sub->add_option("--ledger", options.ledger,
+                  "Ledger file (NDJSON); default: the account's \"ledger\"")
+      ->type_name("FILE");
+  sub->add_option("--account", options.account,
+                  "Account file: its \"ledger\", and its time zone for dates")
+      ->type_name("FILE");
+}
+
+LoadedAccount load_with_ledger(const LedgerOptions& options, Context& ctx, const char* command) {
+  LoadedAccount loaded = load_account_options(options.account, options.ledger, ctx);
+  if (!loaded.ledger_path)
+    throw InputError(fmt::format(
+        "{}: no ledger file: pass --ledger FILE, or --account FILE with a \"ledger\" key",
+        command));
+  return loaded;
+}
+
+// Control characters in a prospect id would reach the terminal; JSON formats escape them.
+std::string printable_id(const std::string& id) {
+  std::string out;
+  for (const char c : id) out += static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? '?' : c;
+  return out;
+}
+
+void run_add(const LedgerOptions& options, Context& ctx) {
+  const LoadedAccount loaded = load_with_ledger(options, ctx, "ledger add");
+  LedgerEvent event;
+  event.type = event_type_named(options.type, "ledger add: TYPE");
+  if (!is_valid_prospect_id(options.prospect))
+    throw InputError("ledger add: PROSPECT: expected a prospect id (non-empty UTF-8 text)");
+  event.prospect = options.prospect;
+  if (options.free && event.type != EventType::inmail_sent)
+    throw InputError(
+        fmt::format("ledger add: --free: only an inmail_sent event can be free, not {}",
+                    event_type_name(event.type)));
+  event.free = options.free;
+  if (options.date) {
+    const auto day = parse_date_or_timestamp(*options.date, loaded.account.zone);
+    if (!day)
+      throw InputError(fmt::format(
+          "ledger add: --date: expected a date YYYY-MM-DD or a timestamp with an offset such as "
+          "2026-03-05T14:30:00-05:00, got '{}'",
+          printable_id(options.date->substr(0, 40))));
+    event.date = *day;
+  } else {
+    event.date = today_in(loaded.account, ctx);
+  }
+  append_ledger_events(*loaded.ledger_path, {event});
+}
+
+void run_import(const LedgerOptions& options, Context& ctx) {
+  const LoadedAccount loaded = load_with_ledger(options, ctx, "ledger import");
+  const std::string origin = options.input == "-" ? "stdin" : options.input;
+  // Every event is checked before the first one is appended: all or nothing.
+  const std::vector<LedgerEvent> events = parse_ledger(
+      read_input_file(options.input), origin, loaded.account.zone, LastLine::may_lack_newline);
+  append_ledger_events(*loaded.ledger_path, events);
+}
+
+void print_text(std::ostream& out, const std::vector<LedgerEvent>& events,
+                const std::string& path) {
+  if (events.empty()) {
+    out << fmt::format("No events in {}\n", path);
+    return;
+  }
+  std::size_t width = 8;
+  for (const LedgerEvent& event : events) width = std::max(width, event.prospect.size());
+  out << fmt::format("{:>5}  {:<10}  {:<16}  {}\n", "LINE", "DATE", "TYPE", "PROSPECT");
+  Date first = events.front().date, last = events.front().date;
+  for (const LedgerEvent& event : events) {
+    first = std::min(first, event.date);
+    last = std::max(last, event.date);
+    const std::string note = event.type != EventType::inmail_sent ? ""
+                             : event.free                         ? "  free (Open Profile)"
+                                                                  : "  paid";
+    std::string line =
+        fmt::format("{:>5}  {}  {:<16}  {:<{}}{}", event.line, format_date(event.date),
+                    event_type_name(event.type), printable_id(event.prospect), width, note);
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out << line << '\n';
+  }
+  out << fmt::format("{} event{} from {} to {} in {}\n", events.size(),
+                     events.size() == 1 ? "" : "s", format_date(first), format_date(last), path);
+}
+
+void run_show(const LedgerOptions& options, Context& ctx) {
+  const LoadedAccount loaded = load_with_ledger(options, ctx, "ledger show");
+  const std::vector<LedgerEvent> events = read_account_ledger(loaded);
+  if (options.format == "ndjson") {
+    std::string text;
+    for (const LedgerEvent& event : events) text += format_ledger_event(event) + '\n';
+    ctx.out << text;
+  } else if (options.format == "json") {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const LedgerEvent& event : events) {
+      nlohmann::ordered_json row = {{"line", event.line},
+                                    {"date", format_date(event.date)},
+                                    {"type", event_type_name(event.type)},
+                                    {"prospect", event.prospect}};
+      if (event.type == EventType::inmail_sent) row["free"] = event.free;
+      list.push_back(std::move(row));
+    }
+    ctx.out << nlohmann::ordered_json{{"ledger", *loaded.ledger_path}, {"events", list}}.dump(2)
+            << '\n';
+  } else {
+    print_text(ctx.out, events, *loaded.ledger_path);
+  }
+}
+
+void setup(CLI::App& app, Context& ctx) {
+  auto* ledger =
+      app.add_subcommand("ledger", "Record what was sent and what came back (append-only NDJSON)");
+  ledger->require_subcommand(1);
+
+  auto add_options = std::make_shared<LedgerOptions>();
+  auto* add = ledger->add_subcommand("add", "Append one event; prints nothing on success");
+  add->add_option("TYPE", add_options->type,
+                  fmt::format("Event type: {}", fmt::join(event_type_names(), ", ")))
+      ->required();
+  add->add_option("PROSPECT", add_options->prospect, "Prospect id, e.g. p-017")->required();
+  add->add_option("--date", add_options->date,
+                  "Date YYYY-MM-DD, or a timestamp with an offset; default: today in the account's "
+                  "time zone")
+      ->type_name("DATE");
+  add->add_flag("--free", add_options->free,
+                "inmail_sent only: sent to an Open Profile, cost no credit");
+  add_location_options(add, *add_options);
+  add->callback([add_options, &ctx] { run_add(*add_options, ctx); });
+
+  auto import_options = std::make_shared<LedgerOptions>();
+  auto* import = ledger->add_subcommand(
+      "import", "Append many NDJSON events: all are checked first, then all appended");
+  import->add_option("FILE", import_options->input, "NDJSON file of events, or - for stdin")
+      ->required();
+  add_location_options(import, *import_options);
+  import->callback([import_options, &ctx] { run_import(*import_options, ctx);
+});
+
+auto show_options = std::make_shared<LedgerOptions>();
+auto* show = ledger->add_subcommand("show", "Print the ledger's events in file order");
+show->add_option("--format", show_options->format, "Output format: text, json or ndjson")
+    ->check(CLI::IsMember({"text", "json", "ndjson"}));
+add_location_options(show, *show_options);
+show->callback([show_options, &ctx] { run_show(*show_options, ctx); });
+}  // namespace
+
+[[maybe_unused]] const bool registered = register_command(40, setup);
+
+}  // namespace outreach::cli
+}  // namespace outreach::cli

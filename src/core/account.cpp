@@ -1,0 +1,105 @@
+#include "outreach/account.hpp"
+
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "outreach/error.hpp"
+#include "outreach/json_input.hpp"
+
+namespace outreach {
+namespace {
+
+// The keys an account file may hold (SPEC §4); anything else is a typo worth reporting.
+const std::vector<std::string>& account_keys() {
+  static const std::vector<std::string> keys = {
+      "plan",      "plan_start",          "timezone",      "credits", "ledger",
+      "templates", "weekly_invite_limit", "business_hours"};
+  return keys;
+}
+
+bool has_control_characters(std::string_view text) {
+  for (const char c : text)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return true;
+  return false;
+}
+
+Date strict_date(const JsonField& field) {
+  const std::string text = field.as_string();
+  const auto day = parse_iso_date(text);
+  if (!day)
+    field.fail(fmt::format("expected a date YYYY-MM-DD, got {}", describe_json(field.value())));
+  return *day;
+}
+
+// Paths in the account file are relative to the file's own folder, so that an account and its
+// ledger and templates can be moved together and used from any working directory.
+std::string resolve_path(const JsonField& field, const std::string& base_dir) {
+  const std::string text = field.as_string();
+  if (text.empty() || has_control_characters(text))
+    field.fail(fmt::format("expected a file path, got {}", describe_json(field.value())));
+  const std::filesystem::path path(text);
+  if (path.is_absolute() || base_dir.empty()) return path.lexically_normal().string();
+  return (std::filesystem::path(base_dir) / path).lexically_normal().string();
+}
+
+std::string parse_plan(const JsonField& field, const std::string& origin, const Rules& rules) {
+  const std::string id = field.as_string();
+  if (has_control_characters(id))
+    field.fail(fmt::format("expected a plan id, got {}", describe_json(field.value())));
+  return rules.plan_named(id, fmt::format("{}: {}", origin, field.path())).id;
+}
+
+OpeningBalance parse_opening(const JsonField& field) {
+  field.expect_keys({"balance", "as_of"});
+  OpeningBalance opening;
+  opening.balance = static_cast<int>(field.at("balance").as_int(0, 1'000'000'000));
+  opening.as_of = strict_date(field.at("as_of"));
+  return opening;
+}
+
+TemplatePaths parse_templates(const JsonField& field, const std::string& base_dir) {
+  field.expect_keys({"connect", "message", "inmail"});
+  TemplatePaths paths;
+  if (const auto f = field.find("connect")) paths.connect = resolve_path(*f, base_dir);
+  if (const auto f = field.find("message")) paths.message = resolve_path(*f, base_dir);
+  if (const auto f = field.find("inmail")) paths.inmail = resolve_path(*f, base_dir);
+  return paths;
+}
+
+}  // namespace
+
+Account default_account(const Rules& rules) {
+  Account account;
+  account.zone = machine_time_zone();
+  account.weekly_invite_limit = rules.plan.weekly_invite_limit;
+  account.business_hours = rules.plan.business_hours;
+  return account;
+}
+
+Account parse_account(std::string_view text, const std::string& origin, const std::string& base_dir,
+                      const Rules& rules) {
+  const nlohmann::json document = parse_json_document(text, origin);
+  const JsonField root(document, origin, "");
+  root.expect_keys(account_keys());
+
+  Account account = default_account(rules);
+  account.origin = origin;
+  if (const auto f = root.find("plan")) account.plan = parse_plan(*f, origin, rules);
+  if (const auto f = root.find("plan_start")) account.plan_start = strict_date(*f);
+  if (const auto f = root.find("timezone")) {
+    const std::string name = f->as_string();
+    if (has_control_characters(name))
+      f->fail(fmt::format("expected an IANA time zone name, got {}", describe_json(f->value())));
+    account.zone = find_time_zone(name, fmt::format("{}: {}", origin, f->path()));
+  }
+  if (const auto f = root.find("credits")) account.opening = parse_opening(*f);
+  if (const auto f = root.find("ledger")) account.ledger_path = resolve_path(*f, base_dir);
+  if (const auto f = root.find("templates")) account.templates = parse_templates(*f, base_dir);
+  if (const auto f = root.find("weekly_invite_limit"))
+    account.weekly_invite_limit = static_cast<int>(f->as_int(0, 1'000'000));
+  if (const auto f = root.find("business_hours")) account.business_hours = parse_business_hours(*f);
+  return account;
+}
+
+}  // namespace outreach

@@ -1,0 +1,209 @@
+#include "outreach/ledger.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "outreach/error.hpp"
+#include "outreach/json_input.hpp"
+#include "outreach/suggest.hpp"
+
+namespace outreach {
+namespace {
+
+constexpr std::array<std::pair<EventType, std::string_view>, 7> event_types = {{
+    {EventType::invite_sent, "invite_sent"},
+    {EventType::invite_accepted, "invite_accepted"},
+    {EventType::invite_withdrawn, "invite_withdrawn"},
+    {EventType::message_sent, "message_sent"},
+    {EventType::inmail_sent, "inmail_sent"},
+    {EventType::reply, "reply"},
+    {EventType::inmail_declined, "inmail_declined"},
+}};
+
+bool is_blank(std::string_view line) {
+  return std::all_of(line.begin(), line.end(),
+                     [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
+}
+
+bool is_valid_utf8(std::string_view text) {
+  try {
+    (void)nlohmann::json(std::string(text)).dump();  // the strict handler throws on bad UTF-8
+    return true;
+  } catch (const nlohmann::json::exception&) {
+    return false;
+  }
+}
+
+// A word typed by a user, safe to echo in one line on a terminal: quoted, control characters
+// and (in invalid UTF-8) non-ASCII bytes replaced by '?', long words shortened.
+std::string quoted_word(std::string_view word) {
+  const bool utf8 = is_valid_utf8(word);
+  std::string out;
+  for (const char c : word.substr(0, 40)) {
+    const auto byte = static_cast<unsigned char>(c);
+    out += (byte < 0x20 || byte == 0x7f || (byte >= 0x80 && !utf8)) ? '?' : c;
+  }
+  if (word.size() > 40) out += "...";
+  return "'" + out + "'";
+}
+
+// Each line is parsed as a JSON document of its own; it holds no newline, so the position in
+// parse_json_document's message is always ":1:COLUMN:". Report it at the ledger's line instead.
+nlohmann::json parse_line_json(std::string_view line, const std::string& origin,
+                               std::size_t number) {
+  try {
+    return parse_json_document(line, "");
+  } catch (const InputError& e) {
+    std::string_view message = e.what();
+    if (message.substr(0, 3) == ":1:") message.remove_prefix(3);
+    throw InputError(fmt::format("{}:{}:{}", origin, number, message));
+  }
+}
+
+// Why a line is not JSON, e.g. "invalid string: missing closing quote at column 27".
+std::string json_problem(std::string_view line) {
+  try {
+    (void)parse_json_document(line, "");
+  } catch (const InputError& e) {
+    // The message reads ":1:COLUMN: malformed JSON: REASON" (or another reason than malformed).
+    std::string_view message = e.what();
+    if (message.substr(0, 3) == ":1:") message.remove_prefix(3);
+    const std::size_t colon = message.find(": ");
+    if (colon == std::string_view::npos) return std::string(message);
+    std::string_view reason = message.substr(colon + 2);
+    if (reason.substr(0, 16) == "malformed JSON: ") reason.remove_prefix(16);
+    return fmt::format("{} at column {}", reason, message.substr(0, colon));
+  }
+  return "malformed JSON";
+}
+
+}  // namespace
+
+std::optional<EventType> parse_event_type(std::string_view name) {
+  for (const auto& [type, type_name] : event_types)
+    if (type_name == name) return type;
+  return std::nullopt;
+}
+
+EventType event_type_named(std::string_view name, const std::string& where) {
+  if (const auto type = parse_event_type(name)) return *type;
+  throw InputError(fmt::format("{}: unknown event type {}{}", where, quoted_word(name),
+                               is_valid_utf8(name) ? did_you_mean(name, event_type_names()) : ""));
+}
+
+std::string_view event_type_name(EventType type) {
+  for (const auto& [candidate, name] : event_types)
+    if (candidate == type) return name;
+  return "?";
+}
+
+const std::vector<std::string>& event_type_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for (const auto& [type, name] : event_types) out.emplace_back(name);
+    return out;
+  }();
+  return names;
+}
+
+bool is_valid_prospect_id(std::string_view id) { return !is_blank(id) && is_valid_utf8(id); }
+
+LedgerEvent parse_ledger_event(std::string_view line, const std::string& origin,
+                               std::size_t line_number, const date::time_zone* zone) {
+  const nlohmann::json document = parse_line_json(line, origin, line_number);
+  const std::string where = fmt::format("{}:{}", origin, line_number);
+  const JsonField root(document, where, "");
+  root.expect_keys({"date", "type", "prospect", "free"});
+
+  LedgerEvent event;
+  event.line = line_number;
+  const JsonField type = root.at("type");
+  event.type = event_type_named(type.as_string(), where + ": type");
+
+  const JsonField day = root.at("date");
+  const auto parsed = parse_date_or_timestamp(day.as_string(), zone);
+  if (!parsed)
+    day.fail(
+        fmt::format("expected a date YYYY-MM-DD or a timestamp with an offset such as "
+                    "2026-03-05T14:30:00-05:00, got {}",
+                    describe_json(day.value())));
+  event.date = *parsed;
+
+  const JsonField prospect = root.at("prospect");
+  event.prospect = prospect.as_string();
+  if (!is_valid_prospect_id(event.prospect))
+    prospect.fail(fmt::format("expected a prospect id, got {}", describe_json(prospect.value())));
+
+  if (const auto free = root.find("free")) {
+    event.free = free->as_bool();
+    if (event.type != EventType::inmail_sent)
+      free->fail(fmt::format("only an inmail_sent event can be free, not {}",
+                             event_type_name(event.type)));
+  }
+  return event;
+}
+
+std::optional<TornLine> find_torn_last_line(std::string_view text) {
+  if (text.empty()) return std::nullopt;
+  const auto newlines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+  const std::size_t tail_start =
+      text.rfind('\n') == std::string_view::npos ? 0 : text.rfind('\n') + 1;
+  if (!is_blank(text.substr(tail_start)))
+    return TornLine{newlines + 1, "no newline at its end; an append was cut short?",
+                    "delete that line, or end it with a newline if it holds a complete event"};
+
+  // The last complete line that is not blank must be JSON. Walk back from the tail: line
+  // `number` ends with the newline at `end - 1`.
+  std::size_t end = tail_start;
+  for (std::size_t number = newlines; number > 0; --number) {
+    const std::size_t newline = end - 1;
+    const std::size_t previous =
+        newline == 0 ? std::string_view::npos : text.rfind('\n', newline - 1);
+    const std::size_t start = previous == std::string_view::npos ? 0 : previous + 1;
+    const std::string_view line = text.substr(start, newline - start);
+    if (!is_blank(line)) {
+      if (nlohmann::json::accept(line.begin(), line.end())) return std::nullopt;
+      return TornLine{number, "not JSON: " + json_problem(line),
+                      "delete that line, or repair it into one complete JSON event"};
+    }
+    end = start;
+  }
+  return std::nullopt;
+}
+
+std::vector<LedgerEvent> parse_ledger(std::string_view text, const std::string& origin,
+                                      const date::time_zone* zone, LastLine last_line) {
+  const std::optional<TornLine> torn =
+      last_line == LastLine::must_be_complete ? find_torn_last_line(text) : std::nullopt;
+  std::vector<LedgerEvent> events;
+  std::size_t number = 0;
+  for (std::size_t start = 0; start < text.size();) {
+    const std::size_t newline = text.find('\n', start);
+    const std::size_t end = newline == std::string_view::npos ? text.size() : newline;
+    const std::string_view line = text.substr(start, end - start);
+    start = end + 1;
+    ++number;
+    if (torn && torn->line == number)
+      throw InputError(fmt::format("{}:{}: torn last line ({}): {}", origin, number, torn->problem,
+                                   torn->repair));
+    if (is_blank(line)) continue;
+    events.push_back(parse_ledger_event(line, origin, number, zone));
+  }
+  return events;
+}
+
+std::string format_ledger_event(const LedgerEvent& event) {
+  const std::string prospect =
+      nlohmann::json(event.prospect).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string line = fmt::format(R"({{"date":"{}","type":"{}","prospect":{})",
+                                 format_date(event.date), event_type_name(event.type), prospect);
+  if (event.type == EventType::inmail_sent)
+    line += event.free ? R"(,"free":true)" : R"(,"free":false)";
+  line += '}';
+  return line;
+}
+
+}  // namespace outreach

@@ -1,0 +1,234 @@
+// The linter's helpers: finding collection, phrase matching over lowered text, wording.
+#include <utf8proc.h>
+
+#include <algorithm>
+
+#include "lint_checks.hpp"
+#include "outreach/text.hpp"
+
+namespace outreach::lint_detail {
+namespace {
+
+bool is_ascii_alnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// A byte that belongs to a word, for phrase boundaries: ASCII letters and digits, and any byte
+// of a non-ASCII character (most of which are letters in a message).
+bool is_word_byte(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return is_ascii_alnum(byte) || byte >= 0x80;
+}
+
+// Whether `phrase` occurs at `at` of `text` as whole words: a phrase that starts (ends) with a
+// word character must not be preceded (followed) by one.
+bool whole_word_at(std::string_view text, std::size_t at, std::string_view phrase) {
+  if (text.compare(at, phrase.size(), phrase) != 0) return false;
+  if (is_word_byte(phrase.front()) && at > 0 && is_word_byte(text[at - 1])) return false;
+  const std::size_t end = at + phrase.size();
+  return !(is_word_byte(phrase.back()) && end < text.size() && is_word_byte(text[end]));
+}
+
+bool is_word_character(char32_t c) {
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(c))) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+Findings::Findings(const Draft& draft, const std::vector<std::string>& severities,
+                   const std::set<std::string>& disabled)
+    : draft_(draft), severities_(severities) {
+  const auto& ids = Rules::lint_rule_ids();
+  for (std::size_t i = 0; i < rule_count; ++i) enabled_[i] = disabled.count(ids[i]) == 0;
+}
+
+void Findings::add(Rule rule, std::size_t offset, std::string message) {
+  if (!enabled(rule)) return;
+  const std::string_view text = draft_.text;
+  offset = std::min(offset, text.size());
+  if (offset < last_offset_) {
+    last_offset_ = 0;
+    last_position_ = {};
+  }
+  for (std::size_t at = last_offset_; at < offset;) {
+    if (text[at] == '\n') {
+      ++last_position_.line;
+      last_position_.column = 1;
+      ++at;
+    } else {
+      ++last_position_.column;
+      at += decode_utf8(text, at).length;
+    }
+  }
+  last_offset_ = offset;
+  add_at(rule, last_position_, std::move(message));
+}
+
+void Findings::add_at(Rule rule, TextPosition position, std::string message) {
+  const auto index = static_cast<std::size_t>(rule);
+  if (!enabled_[index]) return;
+  found_.emplace_back(index, Diagnostic{Rules::lint_rule_ids()[index], severities_[index],
+                                        position.line, position.column, std::move(message)});
+}
+
+std::vector<Diagnostic> Findings::take_sorted() {
+  std::stable_sort(found_.begin(), found_.end(), [](const auto& a, const auto& b) {
+    if (a.second.line != b.second.line) return a.second.line < b.second.line;
+    if (a.second.column != b.second.column) return a.second.column < b.second.column;
+    return a.first < b.first;
+  });
+  std::vector<Diagnostic> sorted;
+  sorted.reserve(found_.size());
+  for (auto& [index, diagnostic] : found_) sorted.push_back(std::move(diagnostic));
+  return sorted;
+}
+
+void append_lowered(std::string_view text, std::string& out) {
+  out.reserve(out.size() + text.size());
+  for (std::size_t at = 0; at < text.size();) {
+    // A run of ASCII is lowered in place, without decoding.
+    std::size_t run = at;
+    while (run < text.size() && static_cast<unsigned char>(text[run]) < 0x80) ++run;
+    if (run > at) {
+      const std::size_t start = out.size();
+      out.append(text.substr(at, run - at));
+      for (std::size_t i = start; i < out.size(); ++i)
+        if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] - 'A' + 'a');
+      at = run;
+      continue;
+    }
+    const DecodedChar c = decode_utf8(text, at);
+    const std::size_t before = out.size();
+    if (c.valid) {
+      append_utf8(out, static_cast<char32_t>(
+                           utf8proc_tolower(static_cast<utf8proc_int32_t>(c.code_point))));
+      if (out.size() - before != c.length) out.resize(before);  // keep offsets: use the original
+    }
+    if (out.size() == before) out.append(text.substr(at, c.length));
+    at += c.length;
+  }
+}
+
+std::optional<Match> find_first_phrase(std::string_view lowered, std::size_t begin, std::size_t end,
+                                       const std::vector<std::string>& phrases) {
+  const std::string_view range = lowered.substr(0, end);
+  std::optional<Match> best;
+  for (const std::string& phrase : phrases) {
+    std::size_t from = begin;
+    const std::size_t limit = best ? best->offset + 1 : range.size();
+    while (from < limit) {
+      const std::size_t at = range.find(phrase, from);
+      if (at == std::string_view::npos || at >= limit) break;
+      if (whole_word_at(range, at, phrase)) {
+        if (!best || at < best->offset || (at == best->offset && phrase.size() > best->length))
+          best = Match{at, phrase.size()};
+        break;
+      }
+      from = at + 1;
+    }
+  }
+  return best;
+}
+
+bool contains_any_phrase(std::string_view lowered, std::size_t begin, std::size_t end,
+                         const std::vector<std::string>& phrases) {
+  const std::string_view range = lowered.substr(0, end);
+  for (const std::string& phrase : phrases) {
+    for (std::size_t at = range.find(phrase, begin); at != std::string_view::npos;
+         at = range.find(phrase, at + 1))
+      if (whole_word_at(range, at, phrase)) return true;
+  }
+  return false;
+}
+
+std::optional<std::size_t> phrase_at(std::string_view lowered, std::size_t at,
+                                     const std::vector<std::string>& phrases) {
+  std::optional<std::size_t> longest;
+  for (const std::string& phrase : phrases)
+    if (whole_word_at(lowered, at, phrase) && (!longest || phrase.size() > *longest))
+      longest = phrase.size();
+  return longest;
+}
+
+std::string words_only(std::string_view text) {
+  std::string lowered;
+  append_lowered(text, lowered);
+  std::string words;
+  bool pending_space = false;
+  for (std::size_t at = 0; at < lowered.size();) {
+    const DecodedChar c = decode_utf8(lowered, at);
+    const bool apostrophe = c.code_point == '\'' || c.code_point == 0x2019;
+    if (c.valid && (apostrophe || is_word_character(c.code_point))) {
+      if (pending_space && !words.empty()) words.push_back(' ');
+      pending_space = false;
+      if (apostrophe)
+        words.push_back('\'');
+      else
+        words.append(lowered.substr(at, c.length));
+    } else {
+      pending_space = true;
+    }
+    at += c.length;
+  }
+  return words;
+}
+
+bool is_blank(std::string_view text) {
+  for (std::size_t at = 0; at < text.size();) {
+    const DecodedChar c = decode_utf8(text, at);
+    if (!c.valid) return false;
+    switch (utf8proc_category(static_cast<utf8proc_int32_t>(c.code_point))) {
+      case UTF8PROC_CATEGORY_ZS:
+      case UTF8PROC_CATEGORY_ZL:
+      case UTF8PROC_CATEGORY_ZP:
+      case UTF8PROC_CATEGORY_CC:
+      case UTF8PROC_CATEGORY_CF:
+        break;
+      default:
+        return false;
+    }
+    at += c.length;
+  }
+  return true;
+}
+
+std::string with_thousands(std::size_t number) {
+  std::string digits = std::to_string(number);
+  for (std::size_t at = digits.size(); at > 3; at -= 3) digits.insert(at - 3, 1, ',');
+  return digits;
+}
+
+std::string_view unit_noun(CountUnit unit) {
+  switch (unit) {
+    case CountUnit::utf16:
+      return "characters";
+    case CountUnit::code_points:
+      return "code points";
+    case CountUnit::graphemes:
+      return "graphemes";
+  }
+  return "characters";
+}
+
+std::string_view channel_title(std::string_view channel) {
+  if (channel == "inmail") return "InMail";
+  if (channel == "connect") return "connection note";
+  return channel;
+}
+
+}  // namespace outreach::lint_detail
