@@ -52,8 +52,8 @@ struct PlannerState {
   const date::time_zone* zone;  ///< the account's
   LedgerHistory history;
   DraftChecker drafts;
-  int start_balance = 0;  ///< credits at the end of the start date (SPEC §2 simulation)
-  int pending_refunds = 0;
+  int start_balance = 0;       ///< credits at the end of the start date (SPEC §2 simulation)
+  int pending_refunds = 0;     ///< credits of the ledger's InMails that a reply may still return
   bool credits_known = false;  ///< false without plan_start: no balance, no grants
   std::vector<std::string> warnings;
 
