@@ -36,6 +36,8 @@ struct PlanRecord {
   }
 };
 
+static_assert(sizeof(PlanRecord) <= 56, "the per-prospect record is kept for every prospect");
+
 /// A `group` named in the input and who in it could take part in one conversation.
 struct PlanGroup {
   std::string name;
