@@ -72,7 +72,8 @@ struct PlannedProspect {
   bool has_errors() const;
 };
 
-/// What the campaign adds up to (SPEC §4 "the plan reports … for the campaign").
+/// What the campaign adds up to (SPEC §4 "the plan reports … for the campaign"). Credits are
+/// counted from the start through the last send date (the start when nothing is sent).
 struct PlanSummary {
   Date start;
   std::string plan;
@@ -80,15 +81,17 @@ struct PlanSummary {
   int count_message = 0, count_inmail = 0, count_connect = 0, count_message_ad = 0, count_skip = 0;
   int group_messages = 0;  ///< group conversations (each counts its members as messages)
   int credits_at_start = 0;
-  int credits_granted_in_window =
-      0;  ///< grants at their full amount, after the start through the last send date
+  /// Grants after the start through the last send date, at their full monthly amount.
+  int credits_granted_in_window = 0;
   int credits_used = 0;
-  int credits_forfeited = 0;  ///< grants that did not fit under the cap, through the last send date
-  int credits_left = 0;       ///< at the end of the last send date, before refunds:
-                              ///< at_start + granted - forfeited - used
-  int pending_refunds_at_start = 0;  ///< the ledger's paid InMails still inside their refund window
-  Date window_end;             ///< the campaign window's last day: grants up to it pay for InMails
-  Range expected_replies;      ///< InMail + message replies, as a range
+  int credits_forfeited = 0;  ///< what of those grants did not fit under the cap
+  /// At the end of the last send date, before refunds: at_start + granted - forfeited - used.
+  int credits_left = 0;
+  /// Credits of the ledger's paid InMails still inside their refund window at the start.
+  int pending_refunds_at_start = 0;
+  /// The campaign window's last day: only grants up to it pay for the plan's InMails.
+  Date window_end;
+  Range expected_replies;      ///< InMail + message replies (follow-ups included), as a range
   Range expected_refunds;      ///< credits expected back from replies
   Range expected_acceptances;  ///< connection requests accepted
   std::vector<std::pair<Date, int>> invitations_per_week;  ///< week starting Monday → count
@@ -107,9 +110,9 @@ struct PlanConfig {
   const Rules* rules = nullptr;
   Account account;
   std::vector<LedgerEvent> ledger;  ///< events after `start` are ignored
-  std::optional<std::string>
-      ledger_origin;  ///< names the ledger in errors (else the account's ledger path)
-  Date start;         ///< nothing is scheduled before its midnight in the account's zone
+  /// Names the ledger in errors (else the account's ledger path).
+  std::optional<std::string> ledger_origin;
+  Date start;  ///< nothing is scheduled before its midnight in the account's zone
   std::optional<Template> connect_template;
   std::optional<Template> message_template;
   std::optional<Template> inmail_template;  ///< its text may open with a `Subject:` header

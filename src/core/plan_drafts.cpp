@@ -36,7 +36,8 @@ bool is_name_field(std::string_view field) {
   return field == "first_name" || field == "last_name" || field == "name";
 }
 
-DraftChecker::DraftChecker(const Rules& rules, const PlanConfig& config) : rules_(rules) {
+DraftChecker::DraftChecker(const Rules& rules, const PlanConfig& config)
+    : rules_(rules), lint_(rules) {
   const auto setup = [&](DraftKind kind, const std::optional<Template>& tmpl,
                          const std::optional<std::string>& path, std::string_view channel,
                          std::string_view label) {
@@ -77,17 +78,16 @@ DraftCheck DraftChecker::check(DraftKind kind, const Prospect& prospect,
         fmt::format("{}: the prospect has no field '{}' and the template gives no fallback",
                     slot.label, missing_[i])});
   }
-  const LintResult lint = lint_draft(rendered_, slot.origin, rules_, slot.options);
+  // Split once: the linter and the InMail's body length work on the same draft.
+  const Draft draft = parse_draft(rendered_);
+  const LintResult lint = lint_.lint(draft, slot.origin, slot.options);
   for (const Diagnostic& d : lint.diagnostics)
     findings.push_back(PlanFinding{
         d.rule, d.severity, fmt::format("{} {}:{}: {}", slot.label, d.line, d.column, d.message)});
 
   if (kind == DraftKind::inmail) {
-    const Draft draft = parse_draft(rendered_);
-    const std::string_view body = draft.body();
-    result.short_body =
-        !first_invalid_utf8(body) && count_characters(body, CountUnit::utf16) <
-                                         static_cast<std::size_t>(rules_.lint.long_inmail_chars);
+    result.short_body = count_characters(draft.body(), CountUnit::utf16) <
+                        static_cast<std::size_t>(rules_.lint.long_inmail_chars);
     slot.tmpl->render(
         [&](std::string_view name) -> std::optional<std::string_view> {
           if (is_name_field(name)) return masked_name;

@@ -57,13 +57,12 @@ PlannerState::PlannerState(PlanConfig&& plan_config)
         simulate_credits(account, config.ledger, config.start, rules,
                          config.ledger_origin.value_or(account.ledger_path.value_or("ledger")));
     start_balance = report.balance;
-    pending_refunds = static_cast<int>(report.pending.size());
+    for (const PendingRefund& pending : report.pending) pending_refunds += pending.credits;
     credits_known = true;
   } else if (plan.monthly_credits > 0) {
     warnings.push_back(
         fmt::format("no-plan-start: {} has no plan_start, so the InMail credits of plan '{}' "
-                    "cannot be counted; "
-                    "the plan spends none (set plan_start to use them)",
+                    "cannot be counted; the plan spends none (set plan_start to use them)",
                     account.origin, account.plan));
   }
 }

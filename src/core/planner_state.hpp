@@ -36,6 +36,8 @@ struct PlanRecord {
   }
 };
 
+static_assert(sizeof(PlanRecord) <= 56, "the per-prospect record is kept for every prospect");
+
 /// A `group` named in the input and who in it could take part in one conversation.
 struct PlanGroup {
   std::string name;
@@ -52,8 +54,8 @@ struct PlannerState {
   const date::time_zone* zone;  ///< the account's
   LedgerHistory history;
   DraftChecker drafts;
-  int start_balance = 0;  ///< credits at the end of the start date (SPEC §2 simulation)
-  int pending_refunds = 0;
+  int start_balance = 0;       ///< credits at the end of the start date (SPEC §2 simulation)
+  int pending_refunds = 0;     ///< credits of the ledger's InMails that a reply may still return
   bool credits_known = false;  ///< false without plan_start: no balance, no grants
   std::vector<std::string> warnings;
 

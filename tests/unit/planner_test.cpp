@@ -1,3 +1,5 @@
+#include <set>
+
 #include <fmt/format.h>
 #include <catch2/catch.hpp>
 
@@ -501,4 +503,35 @@ TEST_CASE("ledger skips and an empty list", "[plan][planner]") {
   CHECK(empty.prospects.empty());
   CHECK(empty.summary.prospects == 0);
   CHECK_FALSE(empty.summary.last_send);
+}
+
+TEST_CASE("a list longer than a storage chunk keeps every prospect once, in order",
+          "[plan][planner]") {
+  Campaign campaign(with_opening(40));
+  const int count = 20000;  // the rows are stored in chunks of 8192
+  for (int i = 0; i < count; ++i) {
+    Prospect p = person(fmt::format("id-{:05}", (i * 7919) % count),
+                        i % 5 == 0 ? std::optional<int>(1) : std::optional<int>(2));
+    p.goal = i % 11 == 0 ? Goal::recruiting : i % 13 == 0 ? Goal::marketing : Goal::sales;
+    p.open_profile = i % 17 == 0;
+    p.do_not_contact = i % 101 == 0;
+    campaign.add(p);
+  }
+  const PlanResult plan = campaign.run();
+  REQUIRE(plan.prospects.size() == static_cast<std::size_t>(count));
+  std::set<std::string> seen;
+  for (int i = 0; i < count; ++i) {
+    CHECK(plan.prospects[static_cast<std::size_t>(i)].id ==
+          campaign.prospects[static_cast<std::size_t>(i)].id);
+    seen.insert(plan.prospects[static_cast<std::size_t>(i)].id);
+  }
+  CHECK(seen.size() == static_cast<std::size_t>(count));
+  const PlanSummary& s = plan.summary;
+  CHECK(s.count_message + s.count_inmail + s.count_connect + s.count_message_ad + s.count_skip ==
+        count);
+  CHECK(s.credits_used ==
+        s.credits_at_start + s.credits_granted_in_window - s.credits_forfeited - s.credits_left);
+  int paid = 0;
+  for (const auto& p : plan.prospects) paid += p.cost;
+  CHECK(paid == s.credits_used);
 }
