@@ -24,8 +24,8 @@ std::string_view goal_name(Goal goal);
 /// only while the prospect is being read; the planner keeps what it needs and drops the rest.
 struct Prospect {
   std::string id;
-  std::size_t position = 0;             ///< 0-based array index, or 1-based NDJSON line
-  std::optional<int> degree;            ///< 1, 2, 3 or nullopt (out of network)
+  std::size_t position = 0;   ///< 0-based array index, or 1-based NDJSON line
+  std::optional<int> degree;  ///< 1, 2, 3 or nullopt (out of network)
   bool open_profile = false;
   bool accepts_inmail = true;
   std::int64_t pending_invitations = 0;
@@ -35,9 +35,10 @@ struct Prospect {
   std::int64_t mutual_connections = 0;
   const date::time_zone* zone = nullptr;  ///< nullptr: the account's zone
   double priority = 0;
-  std::string group;                    ///< empty: no group
+  std::string group;  ///< empty: no group
   bool do_not_contact = false;
-  std::vector<std::pair<std::string, std::string>> fields;  ///< every string field, incl. id, group, timezone
+  /// Every string field, id, group and timezone included, in input order.
+  std::vector<std::pair<std::string, std::string>> fields;
 
   /// The string field with this name, if any (for templates).
   std::optional<std::string_view> field(std::string_view name) const;

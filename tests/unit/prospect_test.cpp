@@ -314,8 +314,7 @@ TEST_CASE("nesting is limited while parsing", "[prospect]") {
   };
   CHECK(read(nested(max_json_depth - 2)).size() == 1);
   CHECK(error_of(nested(max_json_depth - 1)) == "p.json:1:81: JSON nested deeper than 64 levels");
-  CHECK(error_of(std::string(100000, '[')) ==
-        "p.json:1:65: JSON nested deeper than 64 levels");
+  CHECK(error_of(std::string(100000, '[')) == "p.json:1:65: JSON nested deeper than 64 levels");
   CHECK(error_of("{\"id\": \"a\", \"x\": " + std::string(100000, '[') + "\n{\"id\": 1}\n",
                  "l.ndjson") ==
         "l.ndjson:1: JSON nested deeper than 64 levels\nl.ndjson:2: id: expected a non-empty "
