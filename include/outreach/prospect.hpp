@@ -37,8 +37,8 @@ struct Prospect {
   double priority = 0;
   std::string group;  ///< empty: no group
   bool do_not_contact = false;
-  std::vector<std::pair<std::string, std::string>>
-      fields;  ///< every string field, incl. id, group, timezone
+  /// Every string field, id, group and timezone included, in input order.
+  std::vector<std::pair<std::string, std::string>> fields;
 
   /// The string field with this name, if any (for templates).
   std::optional<std::string_view> field(std::string_view name) const;
@@ -59,10 +59,13 @@ enum class ProspectFormat { json_array, ndjson };
 /// Streams prospects out of a JSON array or NDJSON text (told apart by the first non-space
 /// byte) read from `in` in chunks — never the whole file in memory, never a tree of the whole
 /// document (300,000 prospects must fit in ~250 bytes each). Each valid prospect goes to `sink`
-/// in input order. Every problem is collected — "prospects.json: [12].degree: expected 1, 2, 3
-/// or null, got 4", "leads.ndjson:7: goal: unknown goal 'sale' (did you mean 'sales'?)",
-/// duplicate ids, NUL bytes, invalid UTF-8, nesting, malformed JSON — and after the whole input
-/// (or `max_problems` of them) an InputError holding one line per problem is thrown.
+/// in input order, on the calling thread, while a second thread parses ahead; once a problem
+/// is found no further prospect goes to `sink` (some before it may not either). If `sink`
+/// throws, reading stops and the exception propagates. Every problem is collected —
+/// "prospects.json: [12].degree: expected 1, 2, 3 or null, got 4", "leads.ndjson:7: goal: unknown
+/// goal 'sale' (did you mean 'sales'?)", duplicate ids, NUL bytes, invalid UTF-8, nesting,
+/// malformed JSON — and after the whole input (or `max_problems` of them) an InputError holding one
+/// line per problem is thrown.
 void read_prospects(std::istream& in, const std::string& origin, std::size_t max_problems,
                     const std::function<void(Prospect&&)>& sink);
 

@@ -12,6 +12,7 @@
 #include "outreach/error.hpp"
 #include "outreach/json_input.hpp"
 #include "prospect_fields.hpp"
+#include "prospect_reader.hpp"
 #include "prospect_stream.hpp"
 
 namespace outreach {
@@ -319,8 +320,9 @@ void read_ndjson(ProspectStream& stream, ProblemLog& problems, const Sink& sink)
 
 }  // namespace
 
-void read_prospects(std::istream& in, const std::string& origin, std::size_t max_problems,
-                    const std::function<void(Prospect&&)>& sink) {
+void detail::read_prospects_in_order(std::istream& in, const std::string& origin,
+                                     std::size_t max_problems,
+                                     const std::function<void(Prospect&&)>& sink) {
   ProspectStream stream(in, chunk_size, max_prospect_bytes);
   ProblemLog problems(origin, max_problems > 0 ? max_problems : 1);
   // A UTF-8 byte-order mark (spreadsheet exports write one) and white space may come first.
