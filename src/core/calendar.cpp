@@ -80,7 +80,11 @@ const date::time_zone* machine_time_zone() {
 }
 
 Date local_date(std::chrono::system_clock::time_point instant, const date::time_zone* zone) {
-  const auto local = zone->to_local(date::floor<std::chrono::seconds>(instant));
+  return local_date(date::floor<std::chrono::seconds>(instant), zone);
+}
+
+Date local_date(date::sys_seconds instant, const date::time_zone* zone) {
+  const auto local = zone->to_local(instant);
   return Date{date::floor<date::days>(local).time_since_epoch()};
 }
 
@@ -118,6 +122,8 @@ std::optional<Date> parse_date_or_timestamp(std::string_view text, const date::t
   } else {
     return std::nullopt;
   }
+  // Stay in whole seconds: converting to system_clock's nanoseconds overflows after 2262
+  // (found by fuzz_ledger, tests/data/fuzz-regressions/ledger/timestamp-year-4052.ndjson).
   const date::sys_seconds instant = *day + std::chrono::hours(hours) +
                                     std::chrono::minutes(minutes) + std::chrono::seconds(seconds) -
                                     std::chrono::minutes(offset_minutes);

@@ -8,6 +8,7 @@
 
 #include "outreach/error.hpp"
 #include "outreach/json_input.hpp"
+#include "outreach/limits.hpp"
 #include "outreach/suggest.hpp"
 
 namespace outreach {
@@ -113,6 +114,12 @@ bool is_valid_prospect_id(std::string_view id) { return !is_blank(id) && is_vali
 
 LedgerEvent parse_ledger_event(std::string_view line, const std::string& origin,
                                std::size_t line_number, const date::time_zone* zone) {
+  // Checked before parsing: a corrupt line of many megabytes must not become a JSON tree.
+  if (line.size() > max_ledger_line_bytes)
+    throw InputError(
+        fmt::format("{}:{}: line too long: {} bytes, more than the {} a ledger line "
+                    "may hold (an event takes about 100); is this a ledger?",
+                    origin, line_number, line.size(), describe_byte_count(max_ledger_line_bytes)));
   const nlohmann::json document = parse_line_json(line, origin, line_number);
   const std::string where = fmt::format("{}:{}", origin, line_number);
   const JsonField root(document, where, "");
@@ -165,6 +172,8 @@ std::optional<TornLine> find_torn_last_line(std::string_view text) {
     const std::size_t start = previous == std::string_view::npos ? 0 : previous + 1;
     const std::string_view line = text.substr(start, newline - start);
     if (!is_blank(line)) {
+      // An over-long line is reported as such by parse_ledger_event, without parsing it here.
+      if (line.size() > max_ledger_line_bytes) return std::nullopt;
       if (nlohmann::json::accept(line.begin(), line.end())) return std::nullopt;
       return TornLine{number, "not JSON: " + json_problem(line),
                       "delete that line, or repair it into one complete JSON event"};
