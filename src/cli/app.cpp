@@ -43,6 +43,33 @@ bool has_subcommand(const CLI::App& app, const std::string& name) {
   return !found.empty();
 }
 
+// CLI11 says "The following argument was not expected: --colour"; name the first one and,
+// for an option, suggest the closest option of the command that was being parsed.
+std::string unexpected_argument_message(const CLI::App& app, const std::string& what) {
+  // CLI11 lists the extras in reverse order (detail::rjoin).
+  std::istringstream listed(
+      what.substr(what.find(": ") == std::string::npos ? 0 : what.find(": ") + 2));
+  std::vector<std::string> extras;
+  for (std::string token; listed >> token;) extras.insert(extras.begin(), token);
+  const auto option_it = std::find_if(extras.begin(), extras.end(),
+                                      [](const std::string& token) { return token[0] == '-'; });
+  const std::string word = option_it != extras.end() ? *option_it
+                           : extras.empty()          ? ""
+                                                     : extras.front();
+  if (word.empty() || word[0] != '-') return fmt::format("unexpected argument '{}'", word);
+  std::vector<std::string> names;
+  const CLI::App* command = &app;
+  while (command != nullptr) {
+    for (const CLI::Option* option : command->get_options()) {
+      for (const auto& name : option->get_lnames()) names.push_back("--" + name);
+    }
+    const auto chosen = command->get_subcommands();
+    command = chosen.empty() ? nullptr : chosen.front();
+  }
+  const std::string option = word.substr(0, word.find('='));
+  return fmt::format("unknown option '{}'{}", option, did_you_mean(option, names));
+}
+
 // CLI11's messages end with a period and sometimes a newline; ours are one line.
 std::string one_line(std::string text) {
   std::replace(text.begin(), text.end(), '\n', ' ');
@@ -169,7 +196,7 @@ int run_main(int argc, const char* const* argv, std::ostream& out, std::ostream&
     const auto remaining = app.remaining();
     const std::string message = app.get_subcommands().empty() && !remaining.empty()
                                     ? unknown_command_message(app, remaining.front())
-                                    : one_line(e.what());
+                                    : unexpected_argument_message(app, e.what());
     err << "outreach: error: " << message << " (see 'outreach --help')\n";
     return static_cast<int>(ExitStatus::input);
   } catch (const CLI::ParseError& e) {

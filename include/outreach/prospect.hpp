@@ -1,0 +1,68 @@
+#pragma once
+/// Prospects (SPEC §4): the input of `outreach plan`, read as a stream into compact records.
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "outreach/calendar.hpp"
+
+namespace outreach {
+
+enum class Goal : std::uint8_t { sales, recruiting, nurture, marketing };
+
+std::optional<Goal> parse_goal(std::string_view name);
+std::string_view goal_name(Goal goal);
+
+/// One prospect as read and validated. `fields` holds the extra string fields (for templates)
+/// only while the prospect is being read; the planner keeps what it needs and drops the rest.
+struct Prospect {
+  std::string id;
+  std::size_t position = 0;             ///< 0-based array index, or 1-based NDJSON line
+  std::optional<int> degree;            ///< 1, 2, 3 or nullopt (out of network)
+  bool open_profile = false;
+  bool accepts_inmail = true;
+  std::int64_t pending_invitations = 0;
+  bool rarely_accepts = false;
+  std::optional<Date> deadline;
+  Goal goal = Goal::sales;
+  std::int64_t mutual_connections = 0;
+  const date::time_zone* zone = nullptr;  ///< nullptr: the account's zone
+  double priority = 0;
+  std::string group;                    ///< empty: no group
+  bool do_not_contact = false;
+  std::vector<std::pair<std::string, std::string>> fields;  ///< every string field, incl. id, group, timezone
+
+  /// The string field with this name, if any (for templates).
+  std::optional<std::string_view> field(std::string_view name) const;
+};
+
+/// Limits that keep a hostile or broken input from exhausting memory; they are input-safety
+/// bounds, not domain numbers. The largest prospect (an NDJSON line, an array element, or one
+/// JSON token anywhere in the array):
+inline constexpr std::size_t max_prospect_bytes = std::size_t{1} << 20;
+/// The most prospects one plan reads (each keeps a compact record until the output).
+inline constexpr std::size_t max_prospects = 5'000'000;
+/// The largest `pending_invitations` or `mutual_connections` accepted.
+inline constexpr std::int64_t max_prospect_count_value = 1'000'000'000;
+
+/// How the input is laid out.
+enum class ProspectFormat { json_array, ndjson };
+
+/// Streams prospects out of a JSON array or NDJSON text (told apart by the first non-space
+/// byte) read from `in` in chunks — never the whole file in memory, never a tree of the whole
+/// document (300,000 prospects must fit in ~250 bytes each). Each valid prospect goes to `sink`
+/// in input order. Every problem is collected — "prospects.json: [12].degree: expected 1, 2, 3
+/// or null, got 4", "leads.ndjson:7: goal: unknown goal 'sale' (did you mean 'sales'?)",
+/// duplicate ids, NUL bytes, invalid UTF-8, nesting, malformed JSON — and after the whole input
+/// (or `max_problems` of them) an InputError holding one line per problem is thrown.
+void read_prospects(std::istream& in, const std::string& origin, std::size_t max_problems,
+                    const std::function<void(Prospect&&)>& sink);
+
+}  // namespace outreach

@@ -1,0 +1,33 @@
+#pragma once
+// The cells every plan format shares (send time, follow-ups, finding ids), and the escaping
+// each text format needs for untrusted prospect data.
+
+#include <string>
+#include <string_view>
+
+#include "outreach/plan.hpp"
+
+namespace outreach::detail {
+
+/// ISO 8601 with the offset of the row's zone ("2026-12-01T09:00:00-05:00"), or "" without one.
+std::string send_at_iso(const PlannedProspect& row);
+
+/// The follow-up steps as "message once accepted" ("; " between steps), or "".
+std::string followups_text(const PlannedProspect& row);
+
+/// The follow-up channels, comma-separated ("message"), or "".
+std::string followup_channels(const PlannedProspect& row);
+
+/// The rule ids of the findings, comma-separated, in order, or "".
+std::string finding_rules(const PlannedProspect& row);
+
+/// Appends a TSV field: tab, newline, carriage return and backslash become \t, \n, \r, \\;
+/// other control bytes \xHH; bytes that are not UTF-8 U+FFFD.
+void append_tsv_field(std::string& out, std::string_view text);
+
+/// Appends a CSV field (RFC 4180: quoted when it holds a comma, quote, CR or LF, quotes
+/// doubled). A cell a spreadsheet would run as a formula (leading =, +, -, @, tab or CR) gets
+/// a leading ' first. Bytes that are not UTF-8 become U+FFFD.
+void append_csv_field(std::string& out, std::string_view text);
+
+}  // namespace outreach::detail
