@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -62,7 +63,15 @@ inline void run_ledger(std::string_view text) {
   (void)find_torn_last_line(text);
   try {
     const auto events = parse_ledger(text, "ledger.ndjson", account.zone);
-    for (const auto& event : events) (void)format_ledger_event(event);
+    // Whatever is accepted must survive a round trip through the canonical line that an
+    // append writes: a ledger must never hold a line it cannot read back.
+    for (const auto& event : events) {
+      const std::string line = format_ledger_event(event);
+      const LedgerEvent back = parse_ledger_event(line, "canonical", event.line, account.zone);
+      if (back.date != event.date || back.type != event.type || back.prospect != event.prospect ||
+          back.free != event.free)
+        throw std::logic_error("ledger event changed in a round trip: " + line);
+    }
     (void)simulate_credits(account, events, *parse_iso_date("2027-06-30"), rules, "ledger.ndjson");
   } catch (const InputError&) {
   }

@@ -105,8 +105,9 @@ std::chrono::system_clock::time_point Context::now() const {
                                  &hour, &minute, &second, &sign, &offset_hours, &offset_minutes);
   const date::year_month_day ymd{date::year{year}, date::month{static_cast<unsigned>(month)},
                                  date::day{static_cast<unsigned>(day)}};
-  if ((fields != 7 && fields != 9) || !ymd.ok() || (fields == 7 && sign != 'Z') ||
-      (fields == 9 && sign != '+' && sign != '-'))
+  // Years past 2261 do not fit the nanoseconds of system_clock (undefined behaviour).
+  if ((fields != 7 && fields != 9) || !ymd.ok() || year < 1970 || year > 2200 ||
+      (fields == 7 && sign != 'Z') || (fields == 9 && sign != '+' && sign != '-'))
     throw InputError(
         fmt::format("OUTREACH_NOW: expected a time such as 2026-11-26T09:00:00Z or "
                     "2026-11-26T09:00:00+01:00, got '{}'",
@@ -126,7 +127,7 @@ std::string read_input_file(const std::string& path, std::size_t max_bytes) {
   const std::string name = path == "-" ? "stdin" : path;
   const auto too_large = [&] {
     return InputError(
-        fmt::format("{}: file too large: more than {}, the most outreach reads for "
+        fmt::format("{}: too large: more than {}, the most outreach reads for "
                     "this kind of input",
                     name, describe_byte_count(max_bytes)));
   };

@@ -127,7 +127,12 @@ std::optional<Date> parse_date_or_timestamp(std::string_view text, const date::t
   const date::sys_seconds instant = *day + std::chrono::hours(hours) +
                                     std::chrono::minutes(minutes) + std::chrono::seconds(seconds) -
                                     std::chrono::minutes(offset_minutes);
-  return local_date(instant, zone);
+  // A date only exists for us as YYYY-MM-DD: one that the offset or the zone pushes out of
+  // years 0000-9999 could be written to a ledger but never read back from it.
+  const Date local = local_date(instant, zone);
+  const auto year = static_cast<int>(date::year_month_day{local}.year());
+  if (year < 0 || year > 9999) return std::nullopt;
+  return local;
 }
 
 date::sys_seconds zoned_instant(Date day, int minute_of_day, const date::time_zone* zone) {
