@@ -4,6 +4,7 @@
 /// stack). They protect the program rather than describe LinkedIn, so they are not rules data.
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 namespace outreach {
@@ -21,6 +22,16 @@ inline constexpr std::size_t max_document_bytes = std::size_t{4} << 20;
 /// refused before it is parsed, so a corrupt multi-megabyte line never becomes a JSON tree;
 /// the ledger as a whole has no size limit (it grows for as long as a campaign runs).
 inline constexpr std::size_t max_ledger_line_bytes = std::size_t{64} << 10;
+
+/// The largest prospect: an NDJSON line, an array element, or one JSON token anywhere in the
+/// prospects array (1 MiB). The prospects are streamed, so the file as a whole has no limit.
+inline constexpr std::size_t max_prospect_bytes = std::size_t{1} << 20;
+
+/// The most prospects one plan reads (each keeps a compact record until the output).
+inline constexpr std::size_t max_prospects = 5'000'000;
+
+/// The largest `pending_invitations` or `mutual_connections` accepted.
+inline constexpr std::int64_t max_prospect_count_value = 1'000'000'000;
 
 /// No limit on a file read whole: for inputs whose lines are limited instead (ledger import).
 inline constexpr std::size_t unlimited_bytes = static_cast<std::size_t>(-1);

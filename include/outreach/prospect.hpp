@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "outreach/calendar.hpp"
+#include "outreach/limits.hpp"  // max_prospect_bytes, max_prospects, max_prospect_count_value
 
 namespace outreach {
 
@@ -24,8 +25,8 @@ std::string_view goal_name(Goal goal);
 /// only while the prospect is being read; the planner keeps what it needs and drops the rest.
 struct Prospect {
   std::string id;
-  std::size_t position = 0;             ///< 0-based array index, or 1-based NDJSON line
-  std::optional<int> degree;            ///< 1, 2, 3 or nullopt (out of network)
+  std::size_t position = 0;   ///< 0-based array index, or 1-based NDJSON line
+  std::optional<int> degree;  ///< 1, 2, 3 or nullopt (out of network)
   bool open_profile = false;
   bool accepts_inmail = true;
   std::int64_t pending_invitations = 0;
@@ -35,22 +36,14 @@ struct Prospect {
   std::int64_t mutual_connections = 0;
   const date::time_zone* zone = nullptr;  ///< nullptr: the account's zone
   double priority = 0;
-  std::string group;                    ///< empty: no group
+  std::string group;  ///< empty: no group
   bool do_not_contact = false;
-  std::vector<std::pair<std::string, std::string>> fields;  ///< every string field, incl. id, group, timezone
+  std::vector<std::pair<std::string, std::string>>
+      fields;  ///< every string field, incl. id, group, timezone
 
   /// The string field with this name, if any (for templates).
   std::optional<std::string_view> field(std::string_view name) const;
 };
-
-/// Limits that keep a hostile or broken input from exhausting memory; they are input-safety
-/// bounds, not domain numbers. The largest prospect (an NDJSON line, an array element, or one
-/// JSON token anywhere in the array):
-inline constexpr std::size_t max_prospect_bytes = std::size_t{1} << 20;
-/// The most prospects one plan reads (each keeps a compact record until the output).
-inline constexpr std::size_t max_prospects = 5'000'000;
-/// The largest `pending_invitations` or `mutual_connections` accepted.
-inline constexpr std::int64_t max_prospect_count_value = 1'000'000'000;
 
 /// How the input is laid out.
 enum class ProspectFormat { json_array, ndjson };
