@@ -127,7 +127,7 @@ json parse_json_document(std::string_view text, const std::string& origin) {
     throw InputError(fmt::format("{}:{}:{}: {}", origin, line, column, parse_reason(e.what())));
   } catch (const json::out_of_range& e) {
     // A number beyond a double's range (1e400) is error 406, "number overflow parsing '1e400'",
-    // thrown as out_of_range rather than parse_error (found by fuzz_account,
+    // thrown as out_of_range rather than parse_error (regression input of fuzz_account:
     // tests/data/fuzz-regressions/account/number-overflow.json).
     const std::string what = e.what();
     const auto open = what.find('\''), close = what.rfind('\'');
@@ -221,9 +221,9 @@ std::int64_t JsonField::as_int(std::int64_t min, std::int64_t max) const {
     const double d = value_->get<double>();
     if (std::trunc(d) != d)
       fail(fmt::format("expected an integer, got {}", describe_json(*value_)));
-    // Converting a double outside int64's range is undefined behaviour (found by fuzz_account,
-    // tests/data/fuzz-regressions/account/float-beyond-int64.json): compare first, against
-    // -2^63 and 2^63, which doubles hold exactly.
+    // Converting a double outside int64's range is undefined behaviour (regression input of
+    // fuzz_account: tests/data/fuzz-regressions/account/float-beyond-int64.json): compare first,
+    // against -2^63 and 2^63, which doubles hold exactly.
     constexpr double two_to_63 = 9223372036854775808.0;
     if (!(d >= -two_to_63 && d < two_to_63)) out_of_range();
     v = static_cast<std::int64_t>(d);
