@@ -1,16 +1,10 @@
-// Fuzzes the account reader: any bytes either load or fail with an InputError.
+// libFuzzer target: see run_account in fuzz_harness.hpp (shared with the regression unit test).
 #include <cstddef>
 #include <cstdint>
-#include <string_view>
 
-#include "outreach/account.hpp"
-#include "outreach/error.hpp"
+#include "fuzz_harness.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string_view text(reinterpret_cast<const char*>(data), size);
-  try {
-    (void)outreach::parse_account(text, "account.json", "/tmp", outreach::Rules::builtin());
-  } catch (const outreach::InputError&) {
-  }
+  outreach::fuzz::run_account(outreach::fuzz::as_text(data, size));
   return 0;
 }

@@ -1,20 +1,10 @@
-// Fuzzes the streaming prospects reader: any bytes either stream prospects or fail with an
-// InputError, without crashing, hanging or exhausting memory.
+// libFuzzer target: see run_prospects in fuzz_harness.hpp (shared with the regression unit test).
 #include <cstddef>
 #include <cstdint>
-#include <sstream>
-#include <string>
 
-#include "outreach/error.hpp"
-#include "outreach/prospect.hpp"
+#include "fuzz_harness.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  std::istringstream in(std::string(reinterpret_cast<const char*>(data), size));
-  std::size_t seen = 0;
-  try {
-    outreach::read_prospects(in, "prospects.json", 20,
-                             [&](outreach::Prospect&& p) { seen += p.id.size(); });
-  } catch (const outreach::InputError&) {
-  }
+  outreach::fuzz::run_prospects(outreach::fuzz::as_text(data, size));
   return 0;
 }

@@ -1,17 +1,10 @@
-// Fuzzes the rules loader: any bytes either load or fail with an InputError.
+// libFuzzer target: see run_rules in fuzz_harness.hpp (shared with the regression unit test).
 #include <cstddef>
 #include <cstdint>
-#include <string_view>
 
-#include "outreach/error.hpp"
-#include "outreach/rules.hpp"
+#include "fuzz_harness.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string_view text(reinterpret_cast<const char*>(data), size);
-  try {
-    const auto rules = outreach::Rules::parse(text, "fuzz.json");
-    (void)rules.source.dump();
-  } catch (const outreach::InputError&) {
-  }
+  outreach::fuzz::run_rules(outreach::fuzz::as_text(data, size));
   return 0;
 }

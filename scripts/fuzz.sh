@@ -12,29 +12,68 @@ targets=("$@")
 
 dpkg-query -W -f='${Status}' clang-14 libclang-rt-14-dev 2>/dev/null | grep -qv "not-installed" ||
   { sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo; $sudo apt-get install -y -qq clang-14 libclang-rt-14-dev >/dev/null; }
-scripts/build.sh fuzz >/dev/null
+# Build only the fuzz targets asked for (not the CLI, benchmarks or other targets). A target
+# whose code is absent from this tree is not defined by fuzz/CMakeLists.txt and is skipped.
+cmake --preset fuzz >/dev/null
+available=$(cmake --build --preset fuzz --target help | sed -n 's/^\(fuzz_[a-z_]*\):.*/\1/p')
+wanted=()
+for target in "${targets[@]}"; do
+  if grep -qx "fuzz_$target" <<<"$available"; then wanted+=("fuzz_$target"); fi
+done
+((${#wanted[@]} == 0)) || cmake --build --preset fuzz -j "$(nproc)" --target "${wanted[@]}" >/dev/null
+
+add_seeds() {  # add_seeds DIR FILE...: copy each file under a name made from its content,
+  # so that the many test files called ledger.ndjson or account.json do not overwrite each other
+  local dir=$1 file
+  shift
+  for file in "$@"; do
+    [ -f "$file" ] && cp "$file" "$dir/seed-$(sha1sum <"$file" | cut -c1-16)"
+  done
+  return 0
+}
 
 seed() {  # seed TARGET DIR: copy the matching example and test files into the corpus
+  local files=()
   case $1 in
-    rules) cp src/core/rules.json "$2/" ;;
-    account) cp examples/account.json "$2/" 2>/dev/null || true; find tests -name 'account*.json' -exec cp {} "$2/" \; ;;
-    ledger) cp examples/*.ndjson "$2/" 2>/dev/null || true; find tests -name '*ledger*.ndjson' -exec cp {} "$2/" \; ;;
-    draft_lint | template) cp examples/drafts/* examples/templates/* "$2/" 2>/dev/null || true ;;
-    prospects) cp examples/prospects*.json "$2/" 2>/dev/null || true; find tests -name 'prospects*.json' -size -64k -exec cp {} "$2/" \; ;;
+    rules) files=(src/core/rules.json) ;;
+    account) files=(examples/account.json) ;;
+    ledger) files=(examples/*.ndjson) ;;
+    draft_lint | template) files=(examples/drafts/* examples/templates/*) ;;
+    prospects) files=(examples/prospects*.json examples/*.ndjson) ;;
   esac
-  [ -d "tests/data/fuzz-regressions/$1" ] && cp tests/data/fuzz-regressions/"$1"/* "$2/" 2>/dev/null || true
+  local pattern
+  case $1 in
+    rules) pattern='rules*.json' ;;
+    account) pattern='account*.json' ;;
+    ledger) pattern='*.ndjson' ;;
+    draft_lint | template) pattern='*.txt' ;;
+    prospects) pattern='prospects*' ;;
+  esac
+  mapfile -t -O "${#files[@]}" files < <(find tests -name "$pattern" -size -64k -type f)
+  [ -d "tests/data/fuzz-regressions/$1" ] && files+=(tests/data/fuzz-regressions/"$1"/*)
+  add_seeds "$2" "${files[@]}"
 }
 
 for target in "${targets[@]}"; do
+  binary=build/fuzz/fuzz/fuzz_$target
+  if [ ! -x "$binary" ]; then
+    printf '%-12s skipped: not built (the code it fuzzes is not in this tree)\n' "$target"
+    continue
+  fi
   corpus=build/fuzz/corpus/$target
   crashes=build/fuzz/crashes/$target
   mkdir -p "$corpus" "$crashes"
   seed "$target" "$corpus"
   log=build/fuzz/$target.log
-  build/fuzz/fuzz/fuzz_"$target" "$corpus" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
+  before=$(find "$crashes" -type f | wc -l)
+  started=$SECONDS
+  # libFuzzer stops at the first crash, leak, timeout or out-of-memory and saves the input.
+  "$binary" "$corpus" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
     -rss_limit_mb=2048 -artifact_prefix="$crashes/" -print_final_stats=1 >"$log" 2>&1 || true
-  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
-  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*' || echo 0)
-  found=$(ls "$crashes" | wc -l)
-  printf '%-12s %6ss  %12s executions  %6s edges covered  %s crash inputs\n' "$target" "$seconds" "$runs" "$cov" "$found"
+  elapsed=$((SECONDS - started))
+  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1 || true)
+  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*' || true)
+  found=$(($(find "$crashes" -type f | wc -l) - before))
+  printf '%-12s %6ss  %12s executions  %6s edges covered  %s new crash inputs (log: %s)\n' \
+    "$target" "$elapsed" "${runs:-?}" "${cov:-?}" "$found" "$log"
 done

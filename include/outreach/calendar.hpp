@@ -37,6 +37,9 @@ const date::time_zone* machine_time_zone();
 
 /// The calendar date of an instant in a time zone.
 Date local_date(std::chrono::system_clock::time_point instant, const date::time_zone* zone);
+/// The same for an instant in whole seconds, valid for every year 0000–9999 (a nanosecond
+/// time_point only reaches 2262).
+Date local_date(date::sys_seconds instant, const date::time_zone* zone);
 
 /// Parses a ledger/account date: "YYYY-MM-DD", or a timestamp with an offset
 /// ("2026-03-05T23:30:00-05:00", "…Z") converted to its calendar date in `zone`.

@@ -10,11 +10,9 @@
 
 #include <nlohmann/json.hpp>
 
-namespace outreach {
+#include "outreach/limits.hpp"
 
-/// Deepest nesting accepted in any input document; deeper input is refused while parsing,
-/// before a deep tree can overflow the stack when copied or destroyed.
-inline constexpr int max_json_depth = 64;
+namespace outreach {
 
 /// Parses one whole JSON document. Refuses NUL bytes, invalid UTF-8 and nesting deeper than
 /// max_json_depth; throws InputError "origin:LINE:COL: message" on any problem.

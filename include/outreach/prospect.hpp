@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "outreach/calendar.hpp"
+#include "outreach/limits.hpp"  // max_prospect_bytes, max_prospects, max_prospect_count_value
 
 namespace outreach {
 
@@ -43,15 +44,6 @@ struct Prospect {
   /// The string field with this name, if any (for templates).
   std::optional<std::string_view> field(std::string_view name) const;
 };
-
-/// Limits that keep a hostile or broken input from exhausting memory; they are input-safety
-/// bounds, not domain numbers. The largest prospect (an NDJSON line, an array element, or one
-/// JSON token anywhere in the array):
-inline constexpr std::size_t max_prospect_bytes = std::size_t{1} << 20;
-/// The most prospects one plan reads (each keeps a compact record until the output).
-inline constexpr std::size_t max_prospects = 5'000'000;
-/// The largest `pending_invitations` or `mutual_connections` accepted.
-inline constexpr std::int64_t max_prospect_count_value = 1'000'000'000;
 
 /// How the input is laid out.
 enum class ProspectFormat { json_array, ndjson };

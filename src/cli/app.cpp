@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -15,6 +16,7 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
+#include "outreach/limits.hpp"
 #include "outreach/suggest.hpp"
 #include "outreach/version.hpp"
 
@@ -103,8 +105,9 @@ std::chrono::system_clock::time_point Context::now() const {
                                  &hour, &minute, &second, &sign, &offset_hours, &offset_minutes);
   const date::year_month_day ymd{date::year{year}, date::month{static_cast<unsigned>(month)},
                                  date::day{static_cast<unsigned>(day)}};
-  if ((fields != 7 && fields != 9) || !ymd.ok() || (fields == 7 && sign != 'Z') ||
-      (fields == 9 && sign != '+' && sign != '-'))
+  // Years past 2261 do not fit the nanoseconds of system_clock (undefined behaviour).
+  if ((fields != 7 && fields != 9) || !ymd.ok() || year < 1970 || year > 2200 ||
+      (fields == 7 && sign != 'Z') || (fields == 9 && sign != '+' && sign != '-'))
     throw InputError(
         fmt::format("OUTREACH_NOW: expected a time such as 2026-11-26T09:00:00Z or "
                     "2026-11-26T09:00:00+01:00, got '{}'",
@@ -120,22 +123,39 @@ bool register_command(int order, CommandSetup setup) {
   return true;
 }
 
-std::string read_input_file(const std::string& path) {
-  if (path == "-") {
-    std::ostringstream buffer;
-    buffer << std::cin.rdbuf();
-    return std::move(buffer).str();
+std::string read_input_file(const std::string& path, std::size_t max_bytes) {
+  const std::string name = path == "-" ? "stdin" : path;
+  const auto too_large = [&] {
+    return InputError(
+        fmt::format("{}: too large: more than {}, the most outreach reads for "
+                    "this kind of input",
+                    name, describe_byte_count(max_bytes)));
+  };
+  std::ifstream file;
+  if (path != "-") {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0)
+      throw InputError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+    if (S_ISDIR(info.st_mode))
+      throw InputError(fmt::format("{}: is a directory, not a file", path));
+    // Refuse a regular file by its size before reading a byte of it.
+    if (S_ISREG(info.st_mode) && static_cast<std::uintmax_t>(info.st_size) > max_bytes)
+      throw too_large();
+    file.open(path, std::ios::binary);
+    if (!file) throw InputError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
   }
-  struct stat info {};
-  if (::stat(path.c_str(), &info) != 0)
-    throw InputError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
-  if (S_ISDIR(info.st_mode)) throw InputError(fmt::format("{}: is a directory, not a file", path));
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+  std::istream& in = path == "-" ? std::cin : file;
+  // Read in chunks and stop past the limit: stdin, pipes and files that grow have no size to
+  // check beforehand.
   std::string text;
-  if (info.st_size > 0) text.reserve(static_cast<std::size_t>(info.st_size));
-  text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  if (in.bad()) throw InputError(fmt::format("{}: read error", path));
+  std::vector<char> chunk(std::size_t{1} << 16);
+  while (in) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    const auto got = static_cast<std::size_t>(in.gcount());
+    if (got > max_bytes - text.size()) throw too_large();
+    text.append(chunk.data(), got);
+  }
+  if (in.bad()) throw InputError(fmt::format("{}: read error", name));
   return text;
 }
 

@@ -3,6 +3,7 @@
 // function; main.cpp builds the app from the registry and turns errors into exit codes once.
 
 #include <chrono>
+#include <cstddef>
 #include <functional>
 #include <iosfwd>
 #include <memory>
@@ -12,6 +13,7 @@
 #include <CLI/CLI.hpp>
 
 #include "outreach/error.hpp"
+#include "outreach/limits.hpp"
 #include "outreach/rules.hpp"
 
 namespace outreach::cli {
@@ -54,8 +56,8 @@ bool register_command(int order, CommandSetup setup);
 int run_main(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
              bool stdout_is_terminal, bool stderr_is_terminal);
 
-/// Reads a whole file or stdin ("-"); throws InputError for a missing file, a directory or a
-/// read error, naming the path.
-std::string read_input_file(const std::string& path);
+/// Reads a whole file or stdin ("-"); throws InputError for a missing file, a directory, a read
+/// error or a file larger than `max_bytes` (include/outreach/limits.hpp), naming the path.
+std::string read_input_file(const std::string& path, std::size_t max_bytes = max_document_bytes);
 
 }  // namespace outreach::cli

@@ -144,7 +144,11 @@ void run(const CreditsOptions& options, Context& ctx) {
       simulate_credits(account, events, as_of, ctx.rules(), loaded.ledger_path.value_or("ledger"));
   const PlanRules& plan = ctx.rules().plan_named(report.plan, account.origin + ": plan");
   if (options.format == "json") {
-    ctx.out << to_json(report, plan, account).dump(2) << '\n';
+    // dump() with the default strict handler throws on invalid UTF-8; what is dumped here was
+    // validated, and the replace handler keeps it so if that ever changes.
+    ctx.out << to_json(report, plan, account)
+                   .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+            << '\n';
   } else {
     print_text(ctx.out, report, plan, account, !options.as_of, ctx.rules().refund_window_days);
   }

@@ -14,7 +14,12 @@ namespace {
 void setup_rules(CLI::App& app, Context& ctx) {
   auto* sub = app.add_subcommand(
       "rules", "Print the rules data in force (limits, plans, phrase lists, priors)");
-  sub->callback([&ctx] { ctx.out << ctx.rules().source.dump(2) << '\n'; });
+  sub->callback([&ctx] {
+    // dump() with the default strict handler throws on invalid UTF-8; what is dumped here was
+    // validated, and the replace handler keeps it so if that ever changes.
+    ctx.out << ctx.rules().source.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+            << '\n';
+  });
 }
 
 void setup_plans(CLI::App& app, Context& ctx) {
@@ -32,7 +37,9 @@ void setup_plans(CLI::App& app, Context& ctx) {
                         {"name", plan.name},
                         {"monthly_credits", plan.monthly_credits},
                         {"cap", plan.cap}});
-      ctx.out << nlohmann::json{{"plans", list}}.dump() << '\n';
+      ctx.out << nlohmann::json{{"plans", list}}.dump(-1, ' ', false,
+                                                      nlohmann::json::error_handler_t::replace)
+              << '\n';
       return;
     }
     std::vector<const PlanRules*> plans;

@@ -80,9 +80,11 @@ void run_add(const LedgerOptions& options, Context& ctx) {
 void run_import(const LedgerOptions& options, Context& ctx) {
   const LoadedAccount loaded = load_with_ledger(options, ctx, "ledger import");
   const std::string origin = options.input == "-" ? "stdin" : options.input;
-  // Every event is checked before the first one is appended: all or nothing.
-  const std::vector<LedgerEvent> events = parse_ledger(
-      read_input_file(options.input), origin, loaded.account.zone, LastLine::may_lack_newline);
+  // Every event is checked before the first one is appended: all or nothing. An import may be
+  // as large as a ledger, so only its lines are limited (max_ledger_line_bytes).
+  const std::vector<LedgerEvent> events =
+      parse_ledger(read_input_file(options.input, unlimited_bytes), origin, loaded.account.zone,
+                   LastLine::may_lack_newline);
   append_ledger_events(*loaded.ledger_path, events);
 }
 
@@ -129,7 +131,10 @@ void run_show(const LedgerOptions& options, Context& ctx) {
       if (event.type == EventType::inmail_sent) row["free"] = event.free;
       list.push_back(std::move(row));
     }
-    ctx.out << nlohmann::ordered_json{{"ledger", *loaded.ledger_path}, {"events", list}}.dump(2)
+    // The ledger path comes from the command line or the account file and need not be UTF-8;
+    // dump() would throw on it with the strict handler.
+    ctx.out << nlohmann::ordered_json{{"ledger", *loaded.ledger_path}, {"events", list}}.dump(
+                   2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
             << '\n';
   } else {
     print_text(ctx.out, events, *loaded.ledger_path);

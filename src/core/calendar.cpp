@@ -80,7 +80,11 @@ const date::time_zone* machine_time_zone() {
 }
 
 Date local_date(std::chrono::system_clock::time_point instant, const date::time_zone* zone) {
-  const auto local = zone->to_local(date::floor<std::chrono::seconds>(instant));
+  return local_date(date::floor<std::chrono::seconds>(instant), zone);
+}
+
+Date local_date(date::sys_seconds instant, const date::time_zone* zone) {
+  const auto local = zone->to_local(instant);
   return Date{date::floor<date::days>(local).time_since_epoch()};
 }
 
@@ -118,10 +122,17 @@ std::optional<Date> parse_date_or_timestamp(std::string_view text, const date::t
   } else {
     return std::nullopt;
   }
+  // Stay in whole seconds: converting to system_clock's nanoseconds overflows after 2262
+  // (found by fuzz_ledger, tests/data/fuzz-regressions/ledger/timestamp-year-4052.ndjson).
   const date::sys_seconds instant = *day + std::chrono::hours(hours) +
                                     std::chrono::minutes(minutes) + std::chrono::seconds(seconds) -
                                     std::chrono::minutes(offset_minutes);
-  return local_date(instant, zone);
+  // A date only exists for us as YYYY-MM-DD: one that the offset or the zone pushes out of
+  // years 0000-9999 could be written to a ledger but never read back from it.
+  const Date local = local_date(instant, zone);
+  const auto year = static_cast<int>(date::year_month_day{local}.year());
+  if (year < 0 || year > 9999) return std::nullopt;
+  return local;
 }
 
 date::sys_seconds zoned_instant(Date day, int minute_of_day, const date::time_zone* zone) {

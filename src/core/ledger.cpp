@@ -6,8 +6,10 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "ledger_lines.hpp"
 #include "outreach/error.hpp"
 #include "outreach/json_input.hpp"
+#include "outreach/limits.hpp"
 #include "outreach/suggest.hpp"
 
 namespace outreach {
@@ -22,11 +24,6 @@ constexpr std::array<std::pair<EventType, std::string_view>, 7> event_types = {{
     {EventType::reply, "reply"},
     {EventType::inmail_declined, "inmail_declined"},
 }};
-
-bool is_blank(std::string_view line) {
-  return std::all_of(line.begin(), line.end(),
-                     [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
-}
 
 bool is_valid_utf8(std::string_view text) {
   try {
@@ -63,23 +60,6 @@ nlohmann::json parse_line_json(std::string_view line, const std::string& origin,
   }
 }
 
-// Why a line is not JSON, e.g. "invalid string: missing closing quote at column 27".
-std::string json_problem(std::string_view line) {
-  try {
-    (void)parse_json_document(line, "");
-  } catch (const InputError& e) {
-    // The message reads ":1:COLUMN: malformed JSON: REASON" (or another reason than malformed).
-    std::string_view message = e.what();
-    if (message.substr(0, 3) == ":1:") message.remove_prefix(3);
-    const std::size_t colon = message.find(": ");
-    if (colon == std::string_view::npos) return std::string(message);
-    std::string_view reason = message.substr(colon + 2);
-    if (reason.substr(0, 16) == "malformed JSON: ") reason.remove_prefix(16);
-    return fmt::format("{} at column {}", reason, message.substr(0, colon));
-  }
-  return "malformed JSON";
-}
-
 }  // namespace
 
 std::optional<EventType> parse_event_type(std::string_view name) {
@@ -109,10 +89,14 @@ const std::vector<std::string>& event_type_names() {
   return names;
 }
 
-bool is_valid_prospect_id(std::string_view id) { return !is_blank(id) && is_valid_utf8(id); }
+bool is_valid_prospect_id(std::string_view id) {
+  return !ledger_lines::is_blank(id) && is_valid_utf8(id);
+}
 
 LedgerEvent parse_ledger_event(std::string_view line, const std::string& origin,
                                std::size_t line_number, const date::time_zone* zone) {
+  // Checked before parsing: a corrupt line of many megabytes must not become a JSON tree.
+  if (line.size() > max_ledger_line_bytes) ledger_lines::throw_line_too_long(origin, line_number);
   const nlohmann::json document = parse_line_json(line, origin, line_number);
   const std::string where = fmt::format("{}:{}", origin, line_number);
   const JsonField root(document, where, "");
@@ -147,52 +131,26 @@ LedgerEvent parse_ledger_event(std::string_view line, const std::string& origin,
 }
 
 std::optional<TornLine> find_torn_last_line(std::string_view text) {
-  if (text.empty()) return std::nullopt;
-  const auto newlines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
-  const std::size_t tail_start =
-      text.rfind('\n') == std::string_view::npos ? 0 : text.rfind('\n') + 1;
-  if (!is_blank(text.substr(tail_start)))
-    return TornLine{newlines + 1, "no newline at its end; an append was cut short?",
-                    "delete that line, or end it with a newline if it holds a complete event"};
-
-  // The last complete line that is not blank must be JSON. Walk back from the tail: line
-  // `number` ends with the newline at `end - 1`.
-  std::size_t end = tail_start;
-  for (std::size_t number = newlines; number > 0; --number) {
-    const std::size_t newline = end - 1;
-    const std::size_t previous =
-        newline == 0 ? std::string_view::npos : text.rfind('\n', newline - 1);
-    const std::size_t start = previous == std::string_view::npos ? 0 : previous + 1;
-    const std::string_view line = text.substr(start, newline - start);
-    if (!is_blank(line)) {
-      if (nlohmann::json::accept(line.begin(), line.end())) return std::nullopt;
-      return TornLine{number, "not JSON: " + json_problem(line),
-                      "delete that line, or repair it into one complete JSON event"};
-    }
-    end = start;
-  }
-  return std::nullopt;
+  ledger_lines::TornLineFinder finder;
+  ledger_lines::LineSplitter lines(max_ledger_line_bytes,
+                                   [&](std::string_view line, bool complete, bool overlong) {
+                                     finder.line(line, complete, overlong);
+                                   });
+  lines.feed(text);
+  lines.finish();
+  return finder.result();
 }
 
 std::vector<LedgerEvent> parse_ledger(std::string_view text, const std::string& origin,
                                       const date::time_zone* zone, LastLine last_line) {
-  const std::optional<TornLine> torn =
-      last_line == LastLine::must_be_complete ? find_torn_last_line(text) : std::nullopt;
-  std::vector<LedgerEvent> events;
-  std::size_t number = 0;
-  for (std::size_t start = 0; start < text.size();) {
-    const std::size_t newline = text.find('\n', start);
-    const std::size_t end = newline == std::string_view::npos ? text.size() : newline;
-    const std::string_view line = text.substr(start, end - start);
-    start = end + 1;
-    ++number;
-    if (torn && torn->line == number)
-      throw InputError(fmt::format("{}:{}: torn last line ({}): {}", origin, number, torn->problem,
-                                   torn->repair));
-    if (is_blank(line)) continue;
-    events.push_back(parse_ledger_event(line, origin, number, zone));
-  }
-  return events;
+  ledger_lines::LedgerParser parser(origin, zone, last_line);
+  ledger_lines::LineSplitter lines(max_ledger_line_bytes,
+                                   [&](std::string_view line, bool complete, bool overlong) {
+                                     parser.line(line, complete, overlong);
+                                   });
+  lines.feed(text);
+  lines.finish();
+  return parser.finish();
 }
 
 std::string format_ledger_event(const LedgerEvent& event) {

@@ -5,14 +5,19 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <string_view>
+#include <vector>
 
 #include <fmt/format.h>
 
+#include "ledger_lines.hpp"
 #include "outreach/error.hpp"
 #include "outreach/ledger.hpp"
+#include "outreach/limits.hpp"
 
 namespace outreach {
 namespace {
@@ -37,6 +42,17 @@ std::string error_text(int error) { return std::strerror(error); }
 
 std::string lock_path(const std::string& path) { return path + ".lock"; }
 
+// The start of a (long) prospect id, quoted and safe to print on one line.
+std::string printable_prospect(std::string_view id) {
+  std::size_t cut = std::min<std::size_t>(id.size(), 20);
+  while (cut < id.size() && cut > 0 && (static_cast<unsigned char>(id[cut]) & 0xC0) == 0x80)
+    --cut;  // not inside a UTF-8 sequence
+  std::string out = "'";
+  for (const char c : id.substr(0, cut))
+    out += static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? '?' : c;
+  return out + (cut < id.size() ? "...'" : "'");
+}
+
 void lock(const FileDescriptor& fd, int operation, const std::string& path) {
   while (::flock(fd.get(), operation) != 0) {
     if (errno != EINTR)
@@ -44,22 +60,23 @@ void lock(const FileDescriptor& fd, int operation, const std::string& path) {
   }
 }
 
-// Reads everything from the start of an open file.
-std::string read_all(const FileDescriptor& fd, const std::string& path) {
-  std::string text;
-  char buffer[65536];
-  for (off_t offset = 0;;) {
-    const ssize_t n = ::pread(fd.get(), buffer, sizeof buffer, offset);
+// Reads an open file from its start in chunks, handing each to `chunk`, so that a ledger of
+// any size is never held whole in memory; returns the number of bytes read.
+template <typename OnChunk>
+off_t read_chunks(const FileDescriptor& fd, const std::string& path, OnChunk&& chunk) {
+  std::vector<char> buffer(std::size_t{1} << 16);
+  off_t offset = 0;
+  for (;;) {
+    const ssize_t n = ::pread(fd.get(), buffer.data(), buffer.size(), offset);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       if (errno == EISDIR) throw InputError(fmt::format("{}: is a directory, not a file", path));
       throw InputError(fmt::format("{}: read error: {}", path, error_text(errno)));
     }
-    if (n == 0) break;
-    text.append(buffer, static_cast<std::size_t>(n));
+    if (n == 0) return offset;
+    chunk(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
     offset += n;
   }
-  return text;
 }
 
 // Makes a newly created ledger's directory entry durable too; a failure here does not lose
@@ -87,11 +104,26 @@ std::vector<LedgerEvent> read_ledger_file(const std::string& path, const date::t
   if (lock_fd.valid()) lock(lock_fd, LOCK_SH, lock_path(path));
   const FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   if (!fd.valid()) throw InputError(fmt::format("{}: cannot open: {}", path, error_text(errno)));
-  return parse_ledger(read_all(fd, path), path, zone);
+  ledger_lines::LedgerParser parser(path, zone, LastLine::must_be_complete);
+  ledger_lines::LineSplitter lines(max_ledger_line_bytes,
+                                   [&](std::string_view line, bool complete, bool overlong) {
+                                     parser.line(line, complete, overlong);
+                                   });
+  read_chunks(fd, path, [&](std::string_view chunk) { lines.feed(chunk); });
+  lines.finish();
+  return parser.finish();
 }
 
 void append_ledger_events(const std::string& path, const std::vector<LedgerEvent>& events) {
   if (events.empty()) return;
+  // Never write a line that the reader would refuse (a prospect id of many kilobytes).
+  for (const LedgerEvent& event : events)
+    if (const std::size_t size = format_ledger_event(event).size(); size > max_ledger_line_bytes)
+      throw InputError(fmt::format(
+          "{}: the event for prospect {} would take {} bytes, more than the {} a ledger line may "
+          "hold; nothing was appended",
+          path, printable_prospect(event.prospect), size,
+          describe_byte_count(max_ledger_line_bytes)));
   const FileDescriptor lock_fd(::open(lock_path(path).c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666));
   if (!lock_fd.valid())
     throw InputError(fmt::format("{}: cannot create the lock file {}: {}", path, lock_path(path),
@@ -105,14 +137,19 @@ void append_ledger_events(const std::string& path, const std::vector<LedgerEvent
   const FileDescriptor fd(::open(path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0666));
   if (!fd.valid()) throw InputError(fmt::format("{}: cannot open: {}", path, error_text(errno)));
 
-  const std::string text = read_all(fd, path);
-  if (const auto torn = find_torn_last_line(text))
-    throw InputError(fmt::format("{}:{}: torn last line ({}), not appending after it: {}", path,
-                                 torn->line, torn->problem, torn->repair));
-
+  ledger_lines::TornLineFinder finder;
+  ledger_lines::LineSplitter lines(max_ledger_line_bytes,
+                                   [&](std::string_view line, bool complete, bool overlong) {
+                                     finder.line(line, complete, overlong);
+                                   });
   // Under the lock nobody else appends, so on failure our own partial lines can be cut off
   // again, leaving the ledger exactly as it was.
-  const auto original_size = static_cast<off_t>(text.size());
+  const off_t original_size =
+      read_chunks(fd, path, [&](std::string_view chunk) { lines.feed(chunk); });
+  lines.finish();
+  if (const auto torn = finder.result())
+    throw InputError(fmt::format("{}:{}: torn last line ({}), not appending after it: {}", path,
+                                 torn->line, torn->problem, torn->repair));
   const auto fail = [&](const std::string& problem) {
     if (::ftruncate(fd.get(), original_size) == 0) (void)::fsync(fd.get());
     throw InputError(fmt::format("{}: {}; nothing was appended", path, problem));

@@ -1,0 +1,122 @@
+#pragma once
+/// What each libFuzzer target does with one input, shared by the fuzz targets (fuzz/fuzz_*.cpp)
+/// and by the unit test that replays tests/data/fuzz-regressions/<target>/, so that a crash
+/// input keeps going through exactly the code that crashed. Bad input may only ever end in an
+/// outreach::InputError; any other exception, a crash, a leak or undefined behaviour is a bug.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "outreach/account.hpp"
+#include "outreach/credits.hpp"
+#include "outreach/error.hpp"
+#include "outreach/ledger.hpp"
+#include "outreach/lint.hpp"
+#include "outreach/rules.hpp"
+#include "outreach/template.hpp"
+#if __has_include("outreach/prospect.hpp")
+#include "outreach/prospect.hpp"
+#define OUTREACH_FUZZ_HAS_PROSPECTS 1
+#endif
+
+namespace outreach::fuzz {
+
+inline std::string_view as_text(const std::uint8_t* data, std::size_t size) {
+  return {reinterpret_cast<const char*>(data), size};
+}
+
+/// The rules loader, and a dump of what it accepted (dump() throws on invalid UTF-8).
+inline void run_rules(std::string_view text) {
+  try {
+    const auto rules = Rules::parse(text, "fuzz.json");
+    (void)rules.source.dump();
+  } catch (const InputError&) {
+  }
+}
+
+/// The account reader.
+inline void run_account(std::string_view text) {
+  try {
+    (void)parse_account(text, "account.json", "/tmp", Rules::builtin());
+  } catch (const InputError&) {
+  }
+}
+
+/// The ledger reader, the torn-line finder, the canonical writer and the credit simulation
+/// over whatever the reader accepts.
+inline void run_ledger(std::string_view text) {
+  const auto& rules = Rules::builtin();
+  static const Account account = [&] {
+    auto a = default_account(rules);
+    a.plan = "premium-career";
+    a.plan_start = parse_iso_date("2026-01-31");
+    a.zone = find_time_zone("America/New_York", "fuzz");
+    return a;
+  }();
+  (void)find_torn_last_line(text);
+  try {
+    const auto events = parse_ledger(text, "ledger.ndjson", account.zone);
+    // Whatever is accepted must survive a round trip through the canonical line that an
+    // append writes: a ledger must never hold a line it cannot read back.
+    for (const auto& event : events) {
+      const std::string line = format_ledger_event(event);
+      const LedgerEvent back = parse_ledger_event(line, "canonical", event.line, account.zone);
+      if (back.date != event.date || back.type != event.type || back.prospect != event.prospect ||
+          back.free != event.free)
+        throw std::logic_error("ledger event changed in a round trip: " + line);
+    }
+    (void)simulate_credits(account, events, *parse_iso_date("2027-06-30"), rules, "ledger.ndjson");
+  } catch (const InputError&) {
+  }
+}
+
+/// The draft parser and the linter in every counting unit (templates in one of them): a
+/// draft's own content is never bad input, so only an unknown Channel: header may throw.
+inline void run_draft_lint(std::string_view text) {
+  const auto& rules = Rules::builtin();
+  for (const auto unit : {CountUnit::utf16, CountUnit::code_points, CountUnit::graphemes}) {
+    LintOptions options;
+    options.unit = unit;
+    options.template_mode = unit == CountUnit::graphemes;
+    try {
+      (void)lint_draft(text, "draft.txt", rules, options);
+    } catch (const InputError&) {
+    }
+  }
+}
+
+/// Template parsing and rendering with one known field.
+inline void run_template(std::string_view text) {
+  auto parsed = Template::parse(text);
+  if (auto* tmpl = std::get_if<Template>(&parsed)) {
+    std::string out;
+    std::vector<std::string> missing;
+    tmpl->render(
+        [](std::string_view name) -> std::optional<std::string_view> {
+          if (name == "first_name") return std::string_view("Ada");
+          return std::nullopt;
+        },
+        out, missing);
+  }
+}
+
+#ifdef OUTREACH_FUZZ_HAS_PROSPECTS
+/// The streaming prospects reader.
+inline void run_prospects(std::string_view text) {
+  std::istringstream in{std::string(text)};
+  std::size_t seen = 0;
+  try {
+    read_prospects(in, "prospects.json", 20, [&](Prospect&& p) { seen += p.id.size(); });
+  } catch (const InputError&) {
+  }
+}
+#endif
+
+}  // namespace outreach::fuzz

@@ -1,0 +1,42 @@
+#pragma once
+/// Limits on the size and shape of the inputs that drive a run, all in one place (SPEC §8: huge
+/// inputs and deep nesting are refused with a clear error, never by running out of memory or
+/// stack). They protect the program rather than describe LinkedIn, so they are not rules data.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace outreach {
+
+/// Deepest JSON nesting accepted in any input document; deeper input is refused while parsing,
+/// before a deep tree can overflow the stack when copied, dumped or destroyed.
+inline constexpr int max_json_depth = 64;
+
+/// Largest account, rules, draft or template file that is read whole: 4 MiB, some 200 times
+/// the built-in rules file. The JSON tree of a document this size stays in the hundreds of MB
+/// whatever its content (`[{},{},…]` is the worst case, about 100 bytes of tree per 3 bytes).
+inline constexpr std::size_t max_document_bytes = std::size_t{4} << 20;
+
+/// Longest ledger line: 64 KiB, where a real event takes about 100 bytes. A longer line is
+/// refused before it is parsed, so a corrupt multi-megabyte line never becomes a JSON tree;
+/// the ledger as a whole has no size limit (it grows for as long as a campaign runs).
+inline constexpr std::size_t max_ledger_line_bytes = std::size_t{64} << 10;
+
+/// The largest prospect: an NDJSON line, an array element, or one JSON token anywhere in the
+/// prospects array (1 MiB). The prospects are streamed, so the file as a whole has no limit.
+inline constexpr std::size_t max_prospect_bytes = std::size_t{1} << 20;
+
+/// The most prospects one plan reads (each keeps a compact record until the output).
+inline constexpr std::size_t max_prospects = 5'000'000;
+
+/// The largest `pending_invitations` or `mutual_connections` accepted.
+inline constexpr std::int64_t max_prospect_count_value = 1'000'000'000;
+
+/// No limit on a file read whole: for inputs whose lines are limited instead (ledger import).
+inline constexpr std::size_t unlimited_bytes = static_cast<std::size_t>(-1);
+
+/// "4 MiB", "64 KiB", "100 bytes": a limit for an error message.
+std::string describe_byte_count(std::size_t bytes);
+
+}  // namespace outreach

@@ -1,0 +1,78 @@
+#pragma once
+// Reading a ledger line by line from text that arrives in chunks, so that a ledger file is
+// never held whole in memory and a corrupt line of hundreds of megabytes costs no more than
+// max_ledger_line_bytes (include/outreach/limits.hpp). parse_ledger, find_torn_last_line and
+// the file reader and appender all go through these, so they agree on every line.
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "outreach/ledger.hpp"
+
+namespace outreach::ledger_lines {
+
+/// Splits chunks into lines (without their '\n'). A line longer than `limit` is passed on cut
+/// to limit + 1 bytes and marked overlong, so holding it back never takes more memory.
+class LineSplitter {
+ public:
+  /// Receives each line; `complete` is false for a last line without its newline.
+  using Sink = std::function<void(std::string_view line, bool complete, bool overlong)>;
+
+  LineSplitter(std::size_t limit, Sink sink) : limit_(limit), sink_(std::move(sink)) {}
+  void feed(std::string_view chunk);
+  /// Passes on the last line if it has no newline.
+  void finish();
+
+ private:
+  std::size_t limit_;
+  Sink sink_;
+  std::string partial_;
+  bool has_partial_ = false;
+  bool overlong_ = false;
+};
+
+/// Finds the torn last line (see find_torn_last_line) while lines go by.
+class TornLineFinder {
+ public:
+  void line(std::string_view text, bool complete, bool overlong);
+  std::optional<TornLine> result() const;
+
+ private:
+  std::size_t number_ = 0;
+  std::size_t last_number_ = 0;  ///< of the last non-blank line; 0 for none
+  std::string last_;
+  bool last_complete_ = true;
+  bool last_overlong_ = false;
+};
+
+/// Parses events while lines go by, with parse_ledger's rules: a torn last line (no newline,
+/// or a last non-blank line that is not JSON) is an InputError naming it, unless the last line
+/// may lack its newline; every other problem is the InputError of the first bad line.
+class LedgerParser {
+ public:
+  LedgerParser(std::string origin, const date::time_zone* zone, LastLine last_line)
+      : origin_(std::move(origin)), zone_(zone), last_line_(last_line) {}
+  void line(std::string_view text, bool complete, bool overlong);
+  std::vector<LedgerEvent> finish();
+
+ private:
+  std::string origin_;
+  const date::time_zone* zone_;
+  LastLine last_line_;
+  std::size_t number_ = 0;
+  std::vector<LedgerEvent> events_;
+  /// A line that is not JSON: torn if it stays the last non-blank line, else an error.
+  std::optional<std::pair<std::size_t, std::string>> not_json_;
+};
+
+/// Whether a line holds only spaces, tabs and carriage returns.
+bool is_blank(std::string_view line);
+
+/// The error for a line over max_ledger_line_bytes.
+[[noreturn]] void throw_line_too_long(const std::string& origin, std::size_t number);
+
+}  // namespace outreach::ledger_lines
