@@ -255,6 +255,7 @@ class DraftChecker {
     LintOptions options;
   };
   const Rules& rules_;
+  LintEngine lint_engine_;  // built once: compiling the phrase lists per draft dominated a plan
   Slot slots_[3];
   std::string rendered_;
   std::vector<std::string> missing_;

@@ -36,7 +36,8 @@ bool is_name_field(std::string_view field) {
   return field == "first_name" || field == "last_name" || field == "name";
 }
 
-DraftChecker::DraftChecker(const Rules& rules, const PlanConfig& config) : rules_(rules) {
+DraftChecker::DraftChecker(const Rules& rules, const PlanConfig& config)
+    : rules_(rules), lint_engine_(rules) {
   const auto setup = [&](DraftKind kind, const std::optional<Template>& tmpl,
                          const std::optional<std::string>& path, std::string_view channel,
                          std::string_view label) {
@@ -77,7 +78,7 @@ DraftCheck DraftChecker::check(DraftKind kind, const Prospect& prospect,
         fmt::format("{}: the prospect has no field '{}' and the template gives no fallback",
                     slot.label, missing_[i])});
   }
-  const LintResult lint = lint_draft(rendered_, slot.origin, rules_, slot.options);
+  const LintResult lint = lint_engine_.lint_file(rendered_, slot.origin, slot.options);
   for (const Diagnostic& d : lint.diagnostics)
     findings.push_back(PlanFinding{
         d.rule, d.severity, fmt::format("{} {}:{}: {}", slot.label, d.line, d.column, d.message)});
