@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "json_sax_parse.hpp"
 #include "outreach/error.hpp"
 #include "outreach/json_input.hpp"
 #include "prospect_fields.hpp"
@@ -78,7 +79,7 @@ std::string parse_reason(const nlohmann::detail::exception& error) {
 
 // Receives nlohmann's SAX events for a whole array (prospects at depth 1) or for one NDJSON
 // line (the prospect at depth 0), and drives the builder.
-class ProspectSax {
+class ProspectSax final : public detail::JsonSax {
  public:
   ProspectSax(ProspectBuilder& builder, ProblemLog& problems, const Sink& sink, std::size_t& count,
               ProspectStream* stream)
@@ -95,29 +96,29 @@ class ProspectSax {
     column_offset_ = column_offset;
   }
 
-  bool null() { return scalar(JsonValue{}); }
-  bool boolean(bool value) { return scalar(JsonValue{Kind::boolean, value, 0, 0, 0, {}}); }
-  bool number_integer(json::number_integer_t value) {
+  bool null() override { return scalar(JsonValue{}); }
+  bool boolean(bool value) override { return scalar(JsonValue{Kind::boolean, value, 0, 0, 0, {}}); }
+  bool number_integer(json::number_integer_t value) override {
     return scalar(JsonValue{Kind::integer, false, value, 0, 0, {}});
   }
-  bool number_unsigned(json::number_unsigned_t value) {
+  bool number_unsigned(json::number_unsigned_t value) override {
     return scalar(JsonValue{Kind::unsigned_integer, false, 0, value, 0, {}});
   }
-  bool number_float(json::number_float_t value, const json::string_t& text) {
+  bool number_float(json::number_float_t value, const json::string_t& text) override {
     return scalar(JsonValue{Kind::floating, false, 0, 0, value, text});
   }
-  bool string(json::string_t& value) {
+  bool string(json::string_t& value) override {
     return scalar(JsonValue{Kind::string, false, 0, 0, 0, value});
   }
-  bool binary(json::binary_t&) { return true; }  // never produced by JSON text
-  bool start_object(std::size_t) { return start(Kind::object); }
-  bool start_array(std::size_t) { return start(Kind::array); }
-  bool key(json::string_t& name) {
+  bool binary(json::binary_t&) override { return true; }  // never produced by JSON text
+  bool start_object(std::size_t) override { return start(Kind::object); }
+  bool start_array(std::size_t) override { return start(Kind::array); }
+  bool key(json::string_t& name) override {
     if (!event()) return false;
     if (in_prospect_ && depth_ == level_ + 1) builder_.key(name);
     return true;
   }
-  bool end_object() {
+  bool end_object() override {
     if (!event()) return false;
     --depth_;
     if (depth_ == level_ && in_prospect_) {
@@ -127,7 +128,7 @@ class ProspectSax {
     }
     return !problems_.full();
   }
-  bool end_array() {
+  bool end_array() override {
     --depth_;
     if (depth_ == level_ && in_array_element_) {
       in_array_element_ = false;
@@ -136,7 +137,7 @@ class ProspectSax {
     return event();
   }
   bool parse_error(std::size_t position, const std::string& last_token,
-                   const nlohmann::detail::exception& error) {
+                   const nlohmann::detail::exception& error) override {
     pending_.clear();  // the syntax error says more than what came before it
     if (report_stop()) return false;
     std::string reason = parse_reason(error);
@@ -285,7 +286,7 @@ void read_array(ProspectStream& stream, ProblemLog& problems, const Sink& sink) 
   std::size_t count = 0;
   ProspectSax sax(builder, problems, sink, count, &stream);
   stream.mark();
-  json::sax_parse(stream.begin(), ProspectStream::end(), &sax);
+  detail::sax_parse_stream(stream, sax);
   sax.report_stop();  // a NUL right after a complete list ends the parse without an error
 }
 
@@ -313,7 +314,7 @@ void read_ndjson(ProspectStream& stream, ProblemLog& problems, const Sink& sink)
     }
     ProspectSax sax(builder, problems, sink, count, nullptr);
     sax.set_line(number, offset);
-    json::sax_parse(line.data(), line.data() + line.size(), &sax);
+    detail::sax_parse_bytes(line.data(), line.data() + line.size(), sax);
     sax.flush();
   }
 }

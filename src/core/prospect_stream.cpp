@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <istream>
 
+#include "json_sax_parse.hpp"
+
 namespace outreach::detail {
 
 ProspectStream::ProspectStream(std::istream& in, std::size_t chunk_size, std::size_t token_limit)
@@ -92,6 +94,12 @@ bool ProspectStream::read_line(std::string& line, std::size_t limit, bool& trunc
     }
     if (!refill()) return true;  // a last line without its newline
   }
+}
+
+// Here rather than in json_sax_parse.cpp: one lexer instantiation per translation unit keeps
+// GCC inlining each one's per-byte calls.
+bool sax_parse_stream(ProspectStream& stream, JsonSax& sax) {
+  return nlohmann::json::sax_parse(stream.begin(), ProspectStream::end(), &sax);
 }
 
 }  // namespace outreach::detail
