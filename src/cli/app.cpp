@@ -9,6 +9,7 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 #include <vector>
 
@@ -132,6 +133,7 @@ std::string read_input_file(const std::string& path, std::size_t max_bytes) {
                     name, describe_byte_count(max_bytes)));
   };
   std::ifstream file;
+  std::size_t expected_size = 0;
   if (path != "-") {
     struct stat info {};
     if (::stat(path.c_str(), &info) != 0)
@@ -141,19 +143,24 @@ std::string read_input_file(const std::string& path, std::size_t max_bytes) {
     // Refuse a regular file by its size before reading a byte of it.
     if (S_ISREG(info.st_mode) && static_cast<std::uintmax_t>(info.st_size) > max_bytes)
       throw too_large();
+    if (S_ISREG(info.st_mode)) expected_size = static_cast<std::size_t>(info.st_size);
     file.open(path, std::ios::binary);
     if (!file) throw InputError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
   }
   std::istream& in = path == "-" ? std::cin : file;
   // Read in chunks and stop past the limit: stdin, pipes and files that grow have no size to
   // check beforehand.
+  // The chunk is left uninitialised: zeroing 64 KiB per file was half the time of checking
+  // thousands of small drafts in one process.
   std::string text;
-  std::vector<char> chunk(std::size_t{1} << 16);
+  text.reserve(expected_size);
+  constexpr std::size_t chunk_size = std::size_t{1} << 16;
+  const auto chunk = std::make_unique_for_overwrite<char[]>(chunk_size);
   while (in) {
-    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    in.read(chunk.get(), static_cast<std::streamsize>(chunk_size));
     const auto got = static_cast<std::size_t>(in.gcount());
     if (got > max_bytes - text.size()) throw too_large();
-    text.append(chunk.data(), got);
+    text.append(chunk.get(), got);
   }
   if (in.bad()) throw InputError(fmt::format("{}: read error", name));
   return text;
