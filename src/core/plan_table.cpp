@@ -152,6 +152,31 @@ void write_plan_table(const PlanResult& plan, std::ostream& out, bool color) {
   }
 }
 
+// "2026-11-30 80, 2026-12-07 to 2031-08-04 100 each (244 weeks), 2031-08-11 50": a long plan
+// fills week after week to the weekly limit, and a line with one entry per week would run to
+// thousands of entries. Three or more consecutive weeks with the same count make one run.
+static std::string weekly_runs(const std::vector<std::pair<Date, int>>& weeks) {
+  constexpr std::size_t shortest_run = 3;
+  std::string text;
+  for (std::size_t first = 0; first < weeks.size();) {
+    std::size_t last = first;
+    while (last + 1 < weeks.size() && weeks[last + 1].second == weeks[first].second &&
+           weeks[last + 1].first - weeks[last].first == date::days(7))
+      ++last;
+    if (!text.empty()) text += ", ";
+    const std::size_t length = last - first + 1;
+    if (length >= shortest_run) {
+      text += fmt::format("{} to {} {} each ({} weeks)", format_date(weeks[first].first),
+                          format_date(weeks[last].first), weeks[first].second, length);
+      first = last + 1;
+    } else {
+      text += fmt::format("{} {}", format_date(weeks[first].first), weeks[first].second);
+      ++first;
+    }
+  }
+  return text;
+}
+
 }  // namespace outreach::detail
 
 namespace outreach {
@@ -173,13 +198,8 @@ void write_plan_summary(const PlanSummary& s, std::ostream& out) {
   text += fmt::format("  expected: {} replies, {} credits refunded, {} invitations accepted\n",
                       range(s.expected_replies), range(s.expected_refunds),
                       range(s.expected_acceptances));
-  if (!s.invitations_per_week.empty()) {
-    text += "  invitations per week:";
-    for (const auto& [week, count] : s.invitations_per_week)
-      text += fmt::format(" {} {}{}", format_date(week), count,
-                          &week == &s.invitations_per_week.back().first ? "" : ",");
-    text += '\n';
-  }
+  if (!s.invitations_per_week.empty())
+    text += "  invitations per week: " + detail::weekly_runs(s.invitations_per_week) + '\n';
   text += fmt::format("  last send: {}\n",
                       s.last_send ? format_date(*s.last_send) : std::string("none"));
   if (s.prospects_with_errors > 0)

@@ -266,3 +266,20 @@ TEST_CASE("the summary says the start, the counts, the credits, the ranges and t
         "  1 prospect with error-level findings\n"
         "outreach: warning: same-template: 25 prospects would get the same InMail\n");
 }
+
+TEST_CASE("the summary folds three or more weeks with the same count into one run",
+          "[plan-output]") {
+  PlanSummary s = sample().summary;
+  s.invitations_per_week = {{day("2026-11-30"), 80},  {day("2026-12-07"), 100},
+                            {day("2026-12-14"), 100}, {day("2026-12-21"), 100},
+                            {day("2026-12-28"), 100}, {day("2027-01-04"), 50},
+                            {day("2027-01-11"), 50},  {day("2027-01-25"), 50},
+                            {day("2027-02-01"), 50},  {day("2027-02-08"), 50}};
+  std::ostringstream out;
+  write_plan_summary(s, out);
+  // Two weeks are not a run; a gap of a week (2027-01-18) ends one.
+  CHECK_THAT(out.str(), Catch::Contains("  invitations per week: 2026-11-30 80, 2026-12-07 to "
+                                        "2026-12-28 100 each (4 weeks), 2027-01-04 50, "
+                                        "2027-01-11 50, 2027-01-25 to 2027-02-08 50 each "
+                                        "(3 weeks)\n"));
+}
