@@ -3,6 +3,7 @@
 
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -66,16 +67,19 @@ class ProspectsInput {
 // read, shown once the run has taken a few seconds and erased before the output starts. It
 // only measures elapsed time to decide whether to show itself (a steady clock, never a date),
 // so the output stays the same bytes for the same input.
+// Never on stdout, never when stderr is not a terminal. OUTREACH_PROGRESS_AFTER (seconds,
+// default 2) lets the tests show it on a short run.
 class Progress {
  public:
-  explicit Progress(const Context& ctx) : err_(ctx.err), enabled_(ctx.stderr_is_terminal) {}
+  explicit Progress(const Context& ctx)
+      : err_(ctx.err), enabled_(ctx.stderr_is_terminal), delay_(delay_from_environment()) {}
   ~Progress() { clear(); }
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;
 
   void read_one() {
     if (!enabled_ || (++count_ & 0x3FFF) != 0) return;
-    if (!shown_ && std::chrono::steady_clock::now() - started_ < std::chrono::seconds(2)) return;
+    if (!shown_ && std::chrono::steady_clock::now() - started_ < delay_) return;
     shown_ = true;
     err_ << fmt::format("\routreach: reading prospects: {}", count_) << std::flush;
   }
@@ -89,8 +93,15 @@ class Progress {
   }
 
  private:
+  static std::chrono::seconds delay_from_environment() {
+    const char* text = std::getenv("OUTREACH_PROGRESS_AFTER");
+    if (text == nullptr || *text < '0' || *text > '9') return std::chrono::seconds(2);
+    return std::chrono::seconds(std::strtol(text, nullptr, 10));
+  }
+
   std::ostream& err_;
   bool enabled_;
+  std::chrono::seconds delay_;
   bool shown_ = false;
   std::size_t count_ = 0;
   std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
