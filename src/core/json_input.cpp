@@ -36,9 +36,10 @@ bool is_number_char(char c) {
   return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
 }
 
-// Byte offset of the first number token equal to `token` outside strings (0 if none): the
-// parser reports a number too large for a double without its position.
-std::size_t offset_of_number(std::string_view text, std::string_view token) {
+// The offset of the first byte outside string literals for which `found(offset)` holds, or
+// npos: JSON text scanned the way the parser sees it, for positions the parser does not give.
+template <typename Found>
+std::size_t find_outside_strings(std::string_view text, Found found) {
   bool in_string = false, escaped = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
@@ -51,14 +52,23 @@ std::size_t offset_of_number(std::string_view text, std::string_view token) {
         in_string = false;
     } else if (c == '"') {
       in_string = true;
-    } else if (is_number_char(c)) {
-      std::size_t end = i;
-      while (end < text.size() && is_number_char(text[end])) ++end;
-      if (text.substr(i, end - i) == token) return i;
-      i = end - 1;
+    } else if (found(i)) {
+      return i;
     }
   }
-  return 0;
+  return std::string_view::npos;
+}
+
+// Byte offset of the first number token equal to `token` outside strings (0 if none): the
+// parser reports a number too large for a double without its position.
+std::size_t offset_of_number(std::string_view text, std::string_view token) {
+  const std::size_t at = find_outside_strings(text, [&](std::size_t i) {
+    if (!is_number_char(text[i]) || (i > 0 && is_number_char(text[i - 1]))) return false;
+    std::size_t end = i;
+    while (end < text.size() && is_number_char(text[end])) ++end;
+    return text.substr(i, end - i) == token;
+  });
+  return at == std::string_view::npos ? 0 : at;
 }
 
 }  // namespace
@@ -85,7 +95,6 @@ json parse_json_document(std::string_view text, const std::string& origin) {
     const auto [line, column] = line_and_column(text, nul);
     throw InputError(fmt::format("{}:{}:{}: NUL byte in JSON input", origin, line, column));
   }
-  std::size_t deepest_offset = 0;
   try {
     return json::parse(text.begin(), text.end(), [&](int depth, json::parse_event_t event, json&) {
       if ((event == json::parse_event_t::object_start ||
@@ -97,28 +106,13 @@ json parse_json_document(std::string_view text, const std::string& origin) {
   } catch (const TooDeep&) {
     // Find the first bracket that crosses the limit, for the position.
     int depth = 0;
-    bool in_string = false, escaped = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      const char c = text[i];
-      if (in_string) {
-        if (escaped)
-          escaped = false;
-        else if (c == '\\')
-          escaped = true;
-        else if (c == '"')
-          in_string = false;
-      } else if (c == '"') {
-        in_string = true;
-      } else if (c == '[' || c == '{') {
-        if (++depth > max_json_depth) {
-          deepest_offset = i;
-          break;
-        }
-      } else if (c == ']' || c == '}') {
-        --depth;
-      }
-    }
-    const auto [line, column] = line_and_column(text, deepest_offset);
+    const std::size_t deepest = find_outside_strings(text, [&](std::size_t i) {
+      if (text[i] == '[' || text[i] == '{') return ++depth > max_json_depth;
+      if (text[i] == ']' || text[i] == '}') --depth;
+      return false;
+    });
+    const auto [line, column] =
+        line_and_column(text, deepest == std::string_view::npos ? 0 : deepest);
     throw InputError(fmt::format("{}:{}:{}: JSON nested deeper than {} levels", origin, line,
                                  column, max_json_depth));
   } catch (const json::parse_error& e) {
