@@ -112,7 +112,7 @@ if [ -x "$bin/bench/simdjson_reader" ]; then
       reader=${runs[$i]% *}
       mode=${runs[$i]##* }
       kb=$(/usr/bin/time -f %M "$reader" "$file" "$mode" 2>&1 >/dev/null | tail -1)
-      printf 'simdjson %-6s: %-24s %.2f s, jq %.2f s -> %.1fx faster than jq (adopt at 8x), peak RSS %d MB\n' \
+      printf 'simdjson %-6s: %-32s %.2f s, jq %.2f s -> %.1fx faster than jq (adopt at 8x), peak RSS %d MB\n' \
         "$format" "$(basename "$reader") $mode" "$(jq ".results[$i].mean" "$results")" \
         "$(jq ".results[$last].mean" "$results")" \
         "$(jq ".results[$last].mean / .results[$i].mean" "$results")" $((kb / 1024))

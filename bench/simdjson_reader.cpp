@@ -127,6 +127,7 @@ class Reader {
   void prospect(od::object object, std::size_t position) {
     Record r;
     r.position = position;
+    r.fields.reserve(16);  // a CRM export carries about a dozen string fields
     std::uint32_t seen = 0;
     for (auto field : object) {
       std::string_view name;
