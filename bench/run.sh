@@ -80,3 +80,42 @@ hyperfine --style basic --warmup 1 --runs 3 -i --export-json "$out/check-many.js
   -n "write-good" "$out/node_modules/.bin/write-good $out/drafts/*.txt >/dev/null" >"$out/check-many.log"
 printf 'check %d drafts in one process: outreach %.0f drafts/s, write-good %.0f drafts/s (goal: 30000/s)\n' "$files" \
   "$(jq ".results[0].mean | $files / ." "$out/check-many.json")" "$(jq ".results[1].mean | $files / ." "$out/check-many.json")"
+
+# --- optional: simdjson as the prospects reader alone (bench/README.md, "simdjson") -----------
+# Built only when libsimdjson-dev is installed; skipped otherwise. The _haswell build needs AVX2.
+cmake --build --preset release --target simdjson_reader >/dev/null 2>&1 || true
+if [ -x "$bin/bench/simdjson_reader" ]; then
+  readers=("$bin/bench/simdjson_reader")
+  if grep -qw avx2 /proc/cpuinfo &&
+    cmake --build --preset release --target simdjson_reader_haswell >/dev/null 2>&1; then
+    readers+=("$bin/bench/simdjson_reader_haswell")
+  fi
+  for format in ndjson json; do
+    file="$out/prospects-$count.$format"
+    filter=$route
+    [ "$format" = json ] && filter=".[] | $route"
+    modes=(whole)
+    [ "$format" = ndjson ] && modes+=(chunked)
+    args=()
+    runs=()  # "READER MODE" per hyperfine command, in order; jq comes last
+    for reader in "${readers[@]}"; do
+      for mode in "${modes[@]}"; do
+        runs+=("$reader $mode")
+        args+=(-n "$(basename "$reader") $mode" "$reader $file $mode >/dev/null")
+      done
+    done
+    hyperfine --style basic --warmup 1 --runs 5 --export-json "$out/simdjson-$format.json" \
+      "${args[@]}" -n "jq ($format)" "jq -c '$filter' $file >/dev/null" >"$out/simdjson-$format.log"
+    results="$out/simdjson-$format.json"
+    last=${#runs[@]}
+    for i in "${!runs[@]}"; do
+      reader=${runs[$i]% *}
+      mode=${runs[$i]##* }
+      kb=$(/usr/bin/time -f %M "$reader" "$file" "$mode" 2>&1 >/dev/null | tail -1)
+      printf 'simdjson %-6s: %-32s %.2f s, jq %.2f s -> %.1fx faster than jq (adopt at 8x), peak RSS %d MB\n' \
+        "$format" "$(basename "$reader") $mode" "$(jq ".results[$i].mean" "$results")" \
+        "$(jq ".results[$last].mean" "$results")" \
+        "$(jq ".results[$last].mean / .results[$i].mean" "$results")" $((kb / 1024))
+    done
+  done
+fi

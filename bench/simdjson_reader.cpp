@@ -1,0 +1,319 @@
+// Measures simdjson 3.0.1 (On-Demand) as the prospects reader of issue 5: reads a prospects file
+// (JSON array or NDJSON, told apart by the first non-space byte), checks every SPEC §4 field's
+// type and range, copies every string field into (name, value) pairs as the real reader does for
+// templates, checks duplicate keys and ids, builds one compact record per prospect, and prints
+// how many it read. Benchmark only: the product reader is src/core/prospect*.cpp.
+//
+//   simdjson_reader FILE [whole|chunked]
+//
+// whole (default): padded_string::load reads the whole file into memory; NDJSON goes through
+// iterate_many, the array through one On-Demand document. chunked (NDJSON only): the file is
+// read in 4 MiB pieces cut at the last newline and each piece goes through iterate_many, so
+// memory stays flat. simdjson 3.0.1 has no way to stream the elements of one array.
+#include <simdjson.h>
+
+#include <array>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+namespace {
+
+namespace od = simdjson::ondemand;
+
+enum class Goal : std::uint8_t { sales, recruiting, nurture, marketing };
+
+struct Date {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+};
+
+// The same compact record the real reader hands to the planner (src/core/prospect.hpp).
+struct Record {
+  std::string id;
+  std::size_t position = 0;
+  std::optional<int> degree;
+  bool open_profile = false;
+  bool accepts_inmail = true;
+  std::int64_t pending_invitations = 0;
+  bool rarely_accepts = false;
+  std::optional<Date> deadline;
+  Goal goal = Goal::sales;
+  std::int64_t mutual_connections = 0;
+  const std::string* zone = nullptr;  // interned name; the real reader resolves a tz pointer
+  double priority = 0;
+  std::string group;
+  bool do_not_contact = false;
+  std::vector<std::pair<std::string, std::string>> fields;
+};
+
+constexpr std::array<std::string_view, 13> known = {"id",
+                                                    "degree",
+                                                    "open_profile",
+                                                    "accepts_inmail",
+                                                    "pending_invitations",
+                                                    "rarely_accepts",
+                                                    "deadline",
+                                                    "goal",
+                                                    "mutual_connections",
+                                                    "timezone",
+                                                    "priority",
+                                                    "group",
+                                                    "do_not_contact"};
+
+struct Failure {
+  std::string message;
+};
+
+[[noreturn]] void fail(std::size_t position, std::string_view field, std::string_view what) {
+  throw Failure{"[" + std::to_string(position) + "]." + std::string(field) + ": " +
+                std::string(what)};
+}
+
+bool boolean(od::value& value, std::size_t position, std::string_view field) {
+  bool out = false;
+  if (value.get_bool().get(out)) fail(position, field, "expected true or false");
+  return out;
+}
+
+std::int64_t count(od::value& value, std::size_t position, std::string_view field) {
+  std::int64_t out = 0;
+  if (value.get_int64().get(out) || out < 0) fail(position, field, "expected an integer >= 0");
+  return out;
+}
+
+std::string_view text(od::value& value, std::size_t position, std::string_view field) {
+  std::string_view out;
+  if (value.get_string().get(out)) fail(position, field, "expected a string");
+  return out;
+}
+
+std::optional<Date> parse_date(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  int digits[8];
+  for (std::size_t i = 0, d = 0; i < 10; ++i) {
+    if (i == 4 || i == 7) continue;
+    if (s[i] < '0' || s[i] > '9') return std::nullopt;
+    digits[d++] = s[i] - '0';
+  }
+  const Date date{digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3],
+                  digits[4] * 10 + digits[5], digits[6] * 10 + digits[7]};
+  if (date.month < 1 || date.month > 12 || date.day < 1 || date.day > 31) return std::nullopt;
+  return date;
+}
+
+std::optional<Goal> parse_goal(std::string_view s) {
+  if (s == "sales") return Goal::sales;
+  if (s == "recruiting") return Goal::recruiting;
+  if (s == "nurture") return Goal::nurture;
+  if (s == "marketing") return Goal::marketing;
+  return std::nullopt;
+}
+
+class Reader {
+ public:
+  std::size_t records = 0;
+  std::size_t string_bytes = 0;  // keeps the records' contents observable
+
+  void prospect(od::object object, std::size_t position) {
+    Record r;
+    r.position = position;
+    r.fields.reserve(16);  // a CRM export carries about a dozen string fields
+    std::uint32_t seen = 0;
+    for (auto field : object) {
+      std::string_view name;
+      if (field.unescaped_key().get(name)) fail(position, "?", "bad key");
+      od::value value;
+      if (field.value().get(value)) fail(position, name, "bad value");
+      std::size_t index = 0;
+      while (index < known.size() && known[index] != name) ++index;
+      if (index < known.size()) {
+        const std::uint32_t bit = std::uint32_t{1} << index;
+        if (seen & bit) fail(position, name, "duplicate key");
+        seen |= bit;
+      }
+      od::json_type type;
+      if (value.type().get(type)) fail(position, name, "bad value");
+      // A value is read once: strings here, other types in the switch.
+      std::string_view s;
+      const bool is_string = type == od::json_type::string;
+      if (is_string) {
+        s = text(value, position, name);
+        r.fields.emplace_back(std::string(name), std::string(s));
+      }
+      const auto string_field = [&]() {
+        if (!is_string) fail(position, name, "expected a string");
+        return s;
+      };
+      switch (index) {
+        case 0:
+          r.id = string_field();
+          break;
+        case 1: {
+          bool null = false;
+          if (value.is_null().get(null)) fail(position, name, "bad value");
+          if (null) break;
+          std::int64_t degree = 0;
+          if (value.get_int64().get(degree) || degree < 1 || degree > 3)
+            fail(position, name, "expected 1, 2, 3 or null");
+          r.degree = static_cast<int>(degree);
+          break;
+        }
+        case 2:
+          r.open_profile = boolean(value, position, name);
+          break;
+        case 3:
+          r.accepts_inmail = boolean(value, position, name);
+          break;
+        case 4:
+          r.pending_invitations = count(value, position, name);
+          break;
+        case 5:
+          r.rarely_accepts = boolean(value, position, name);
+          break;
+        case 6:
+          r.deadline = parse_date(string_field());
+          if (!r.deadline) fail(position, name, "expected a date");
+          break;
+        case 7: {
+          const auto goal = parse_goal(string_field());
+          if (!goal) fail(position, name, "unknown goal");
+          r.goal = *goal;
+          break;
+        }
+        case 8:
+          r.mutual_connections = count(value, position, name);
+          break;
+        case 9:
+          r.zone = &*zones_.emplace(string_field()).first;
+          break;
+        case 10:
+          if (value.get_double().get(r.priority)) fail(position, name, "expected a number");
+          break;
+        case 11:
+          r.group = string_field();
+          break;
+        case 12:
+          r.do_not_contact = boolean(value, position, name);
+          break;
+        default:
+          break;  // other fields: strings kept above, anything else ignored
+      }
+    }
+    if (r.id.empty()) fail(position, "id", "missing");
+    if (!ids_.emplace(r.id, position).second) fail(position, "id", "duplicate id");
+    ++records;
+    for (const auto& [key, value] : r.fields) string_bytes += key.size() + value.size();
+  }
+
+  void documents(od::document_stream& stream, std::size_t& position) {
+    for (auto document : stream) {
+      od::object object;
+      if (document.get_object().get(object)) fail(position, "", "expected an object");
+      prospect(object, position);
+      ++position;
+    }
+    // iterate_many stops quietly before an unfinished last document.
+    if (stream.truncated_bytes() != 0) fail(position, "", "unfinished JSON document");
+  }
+
+ private:
+  std::unordered_set<std::string> zones_;
+  std::unordered_map<std::string, std::size_t> ids_;
+};
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// NDJSON in 4 MiB pieces, each cut after its last newline; the rest moves to the next piece.
+void read_chunked(const char* path, Reader& reader) {
+  constexpr std::size_t piece = std::size_t{4} << 20;
+  constexpr std::size_t batch = std::size_t{1} << 20;  // longest line; simdjson: 1,000,000
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Failure{"cannot open the file"};
+  std::vector<char> buffer(piece + simdjson::SIMDJSON_PADDING);
+  std::size_t filled = 0;
+  std::size_t position = 1;
+  od::parser parser;
+  for (;;) {
+    in.read(buffer.data() + filled, static_cast<std::streamsize>(piece - filled));
+    filled += static_cast<std::size_t>(in.gcount());
+    const bool last = !in;
+    if (position == 1) {
+      std::size_t start = 0;
+      while (start < filled && is_space(buffer[start])) ++start;
+      if (start < filled && buffer[start] == '[')
+        throw Failure{"chunked is for NDJSON: simdjson 3.0.1 cannot stream an array's elements"};
+    }
+    std::size_t cut = filled;
+    if (!last) {
+      while (cut > 0 && buffer[cut - 1] != '\n') --cut;
+      if (cut == 0) throw Failure{"a line longer than 4 MiB"};
+    }
+    od::document_stream stream;
+    if (parser.iterate_many(buffer.data(), cut, batch).get(stream)) throw Failure{"bad NDJSON"};
+    reader.documents(stream, position);
+    std::memmove(buffer.data(), buffer.data() + cut, filled - cut);
+    filled -= cut;
+    if (last) break;
+  }
+}
+
+void read_whole(const char* path, Reader& reader) {
+  simdjson::padded_string json;
+  if (simdjson::padded_string::load(path).get(json)) throw Failure{"cannot read the file"};
+  std::size_t start = 0;
+  while (start < json.size() && is_space(json.data()[start])) ++start;
+  od::parser parser;
+  if (start < json.size() && json.data()[start] == '[') {
+    od::document document;
+    if (parser.iterate(json).get(document)) throw Failure{"bad JSON"};
+    od::array array;
+    if (document.get_array().get(array)) throw Failure{"expected an array"};
+    std::size_t position = 0;
+    for (auto element : array) {
+      od::object object;
+      if (element.get_object().get(object)) fail(position, "", "expected an object");
+      reader.prospect(object, position);
+      ++position;
+    }
+    return;
+  }
+  od::document_stream stream;
+  if (parser.iterate_many(json).get(stream)) throw Failure{"bad NDJSON"};
+  std::size_t position = 1;
+  reader.documents(stream, position);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const bool chunked = argc == 3 && std::strcmp(argv[2], "chunked") == 0;
+  if (argc < 2 || argc > 3 || (argc == 3 && !chunked && std::strcmp(argv[2], "whole") != 0)) {
+    std::fprintf(stderr, "usage: simdjson_reader FILE [whole|chunked]\n");
+    return 2;
+  }
+  Reader reader;
+  try {
+    if (chunked)
+      read_chunked(argv[1], reader);
+    else
+      read_whole(argv[1], reader);
+  } catch (const Failure& failure) {
+    std::fprintf(stderr, "simdjson_reader: %s: %s\n", argv[1], failure.message.c_str());
+    return 2;
+  } catch (const simdjson::simdjson_error& error) {
+    std::fprintf(stderr, "simdjson_reader: %s: %s\n", argv[1], error.what());
+    return 2;
+  }
+  std::printf("%zu prospects (%zu bytes of string fields)\n", reader.records, reader.string_bytes);
+  return 0;
+}
