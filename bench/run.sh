@@ -47,7 +47,7 @@ for format in ndjson json; do
   [ "$format" = json ] && filter=".[] | $route"
   hyperfine --style basic --warmup 1 --runs 5 --export-json "$out/plan-$format.json" \
     -n "outreach plan ($format)" "$plan $file >/dev/null" \
-    -n "jq ($format)" "jq -c '$filter' $file >/dev/null" >"$out/plan-$format.log"
+    -n "jq ($format)" "jq -c '$filter' $file >/dev/null" >"$out/plan-$format.log" 2>&1
   printf 'plan %-6s: outreach %.2f s, jq %.2f s -> %.1fx faster than jq (goal: 3x)\n' "$format" \
     "$(jq '.results[0].mean' "$out/plan-$format.json")" "$(jq '.results[1].mean' "$out/plan-$format.json")" \
     "$(ratio "$out/plan-$format.json")"
@@ -58,8 +58,11 @@ for format in ndjson json; do
   file="$out/prospects-$count.$format"
   kb=$(/usr/bin/time -f %M $plan "$file" 2>&1 >/dev/null | tail -1)
   base_kb=$((30 * 1024))
-  per=$(( (kb - base_kb) * 1024 / count ))
-  printf 'plan %-6s: peak RSS %d MB = 30 MB + %d bytes per prospect (goal: at most 250)\n' "$format" $((kb / 1024)) "$per"
+  if [ "$kb" -le "$base_kb" ]; then
+    printf 'plan %-6s: peak RSS %d MB, under the 30 MB base (goal: at most 250 bytes per prospect above it)\n' "$format" $((kb / 1024))
+  else
+    printf 'plan %-6s: peak RSS %d MB = 30 MB + %d bytes per prospect (goal: at most 250)\n' "$format" $((kb / 1024)) $(((kb - base_kb) * 1024 / count))
+  fi
 done
 
 # --- check: one process per draft -------------------------------------------------------------
@@ -69,7 +72,7 @@ fi
 draft="$out/drafts/draft-1.txt"
 hyperfine --style basic --warmup 3 --runs 30 -N --export-json "$out/check-one.json" \
   -n "outreach check" "$bin/outreach check $draft" \
-  -n "write-good" "$out/node_modules/.bin/write-good $draft" -i >"$out/check-one.log"
+  -n "write-good" "$out/node_modules/.bin/write-good $draft" -i >"$out/check-one.log" 2>&1
 printf 'check one draft: outreach %.2f ms a run, write-good %.1f ms (goal: at most 5 ms)\n' \
   "$(jq '.results[0].mean * 1000' "$out/check-one.json")" "$(jq '.results[1].mean * 1000' "$out/check-one.json")"
 
@@ -77,7 +80,7 @@ printf 'check one draft: outreach %.2f ms a run, write-good %.1f ms (goal: at mo
 files=$(ls "$out"/drafts/*.txt | wc -l)
 hyperfine --style basic --warmup 1 --runs 3 -i --export-json "$out/check-many.json" \
   -n "outreach check" "$bin/outreach check $out/drafts/*.txt >/dev/null" \
-  -n "write-good" "$out/node_modules/.bin/write-good $out/drafts/*.txt >/dev/null" >"$out/check-many.log"
+  -n "write-good" "$out/node_modules/.bin/write-good $out/drafts/*.txt >/dev/null" >"$out/check-many.log" 2>&1
 printf 'check %d drafts in one process: outreach %.0f drafts/s, write-good %.0f drafts/s (goal: 30000/s)\n' "$files" \
   "$(jq ".results[0].mean | $files / ." "$out/check-many.json")" "$(jq ".results[1].mean | $files / ." "$out/check-many.json")"
 
@@ -105,7 +108,7 @@ if [ -x "$bin/bench/simdjson_reader" ]; then
       done
     done
     hyperfine --style basic --warmup 1 --runs 5 --export-json "$out/simdjson-$format.json" \
-      "${args[@]}" -n "jq ($format)" "jq -c '$filter' $file >/dev/null" >"$out/simdjson-$format.log"
+      "${args[@]}" -n "jq ($format)" "jq -c '$filter' $file >/dev/null" >"$out/simdjson-$format.log" 2>&1
     results="$out/simdjson-$format.json"
     last=${#runs[@]}
     for i in "${!runs[@]}"; do
