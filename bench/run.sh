@@ -4,15 +4,15 @@
 #
 #   bench/run.sh [PROSPECTS]        PROSPECTS defaults to 300000
 #
-# Needs: a release build (scripts/build.sh release), jq, hyperfine, GNU time, and Node.js for
-# write-good 1.0.8 (installed from npm into bench/out/ on first use).
+# Installs what it needs (scripts/setup.sh --bench: jq, hyperfine, GNU time, simdjson) and
+# write-good 1.0.8 from npm into bench/out/ on first use (Node.js and npm must be there).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-300000}
 out=bench/out
 bin=build/release
 mkdir -p "$out"
-scripts/setup.sh
+scripts/setup.sh --bench
 # Only the binaries the benchmark runs: the test suite is not needed to measure.
 cmake --preset release >/dev/null
 cmake --build --preset release --target outreach gen_prospects gen_drafts >/dev/null

@@ -3,6 +3,7 @@
 # missing. Safe to run again: it installs nothing when everything is there.
 set -euo pipefail
 
+# `scripts/setup.sh --bench` also installs what only the benchmark uses.
 packages=(
   g++ cmake ninja-build pkg-config
   libcli11-dev nlohmann-json3-dev libfmt-dev catch2
@@ -10,6 +11,9 @@ packages=(
   unicode-data   # GraphemeBreakTest.txt, the external check of grapheme counting
   jq hyperfine time   # the benchmark's comparison, timer and memory meter
 )
+if [ "${1:-}" = --bench ]; then
+  packages+=(libsimdjson-dev)   # bench/simdjson_reader: the simdjson measurement of issue 5
+fi
 
 missing=()
 for package in "${packages[@]}"; do
