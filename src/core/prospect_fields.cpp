@@ -143,7 +143,10 @@ void ProspectBuilder::problem(std::string_view field, std::string_view message) 
 }
 
 void ProspectBuilder::begin(std::size_t position) {
+  // Room for as many string fields as the previous prospect had: exports repeat one shape.
+  const std::size_t expected_fields = prospect_.fields.size();
   prospect_ = Prospect{};
+  prospect_.fields.reserve(expected_fields);
   prospect_.position = position;
   seen_ = 0;
   has_id_ = false;
@@ -319,6 +322,16 @@ void ProspectBuilder::set(Field field, const JsonValue& value) {
 void ProspectBuilder::check_duplicate_extra_keys() {
   auto& fields = prospect_.fields;
   if (fields.size() < 2) return;
+  // The usual case, no key twice, is found by comparing a prospect's handful of fields pair by
+  // pair without allocating; names are sorted only to report duplicates (in name order).
+  const auto any_repeated = [&] {
+    for (std::size_t i = 1; i < fields.size(); ++i)
+      for (std::size_t j = 0; j < i; ++j)
+        if (fields[j].first == fields[i].first) return true;
+    return false;
+  };
+  constexpr std::size_t compared_pairwise = 32;
+  if (fields.size() <= compared_pairwise && !any_repeated()) return;
   std::vector<std::string_view> names;
   names.reserve(fields.size());
   for (const auto& [name, text] : fields) names.push_back(name);

@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include <fmt/format.h>
 #include <catch2/catch.hpp>
 
 #include "outreach/error.hpp"
@@ -231,6 +232,16 @@ TEST_CASE("many distinct ids are told apart exactly", "[prospect]") {
 TEST_CASE("duplicate keys inside one prospect are refused", "[prospect]") {
   CHECK(error_of(one(R"("degree": 1, "degree": 2)")) == "p.json: [0].degree: duplicate key");
   CHECK(error_of(one(R"("company": "A", "company": "B")")) == "p.json: [0].company: duplicate key");
+  // Each repeated name once, in name order, however often and wherever it repeats.
+  CHECK(error_of(one(R"("b": "1", "a": "1", "b": "2", "a": "2", "b": "3")")) ==
+        "p.json: [0].a: duplicate key\np.json: [0].b: duplicate key");
+}
+
+TEST_CASE("a prospect with many distinct extra fields is not a duplicate", "[prospect]") {
+  std::string fields;
+  for (int i = 0; i < 40; ++i) fields += fmt::format(R"("extra_{}": "x", )", i);
+  CHECK(read(one(fields + R"("note": "y")")).size() == 1);
+  CHECK(error_of(one(fields + R"("extra_7": "again")")) == "p.json: [0].extra_7: duplicate key");
 }
 
 TEST_CASE("a non-string near miss of a known field is refused; string extras are kept",
