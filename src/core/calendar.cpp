@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <vector>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "outreach/error.hpp"
@@ -39,7 +40,8 @@ std::optional<Date> parse_iso_date(std::string_view text) {
 
 std::string format_date(Date day) {
   const date::year_month_day ymd{day};
-  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
+  // Compiled format strings: a plan writes one date and one instant per prospect.
+  return fmt::format(FMT_COMPILE("{:04}-{:02}-{:02}"), static_cast<int>(ymd.year()),
                      static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
 }
 
@@ -158,7 +160,7 @@ std::string format_instant(date::sys_seconds instant, const date::time_zone* zon
   const date::hh_mm_ss<std::chrono::seconds> time{local - day};
   const auto offset = std::chrono::duration_cast<std::chrono::minutes>(info.offset).count();
   const long long magnitude = offset < 0 ? -offset : offset;
-  return fmt::format("{}T{:02}:{:02}:{:02}{}{:02}:{:02}", format_date(Date{day}),
+  return fmt::format(FMT_COMPILE("{}T{:02}:{:02}:{:02}{}{:02}:{:02}"), format_date(Date{day}),
                      time.hours().count(), time.minutes().count(), time.seconds().count(),
                      offset < 0 ? '-' : '+', magnitude / 60, magnitude % 60);
 }
