@@ -1,8 +1,9 @@
 // Measures simdjson 3.0.1 (On-Demand) as the prospects reader of issue 5: reads a prospects file
 // (JSON array or NDJSON, told apart by the first non-space byte), checks every SPEC §4 field's
 // type and range, copies every string field into (name, value) pairs as the real reader does for
-// templates, checks duplicate keys and ids, builds one compact record per prospect, and prints
-// how many it read. Benchmark only: the product reader is src/core/prospect*.cpp.
+// templates, checks duplicate keys and ids, builds the library's record (outreach::Prospect) per
+// prospect, and prints how many it read. Benchmark only: the product reader is
+// src/core/prospect*.cpp.
 //
 //   simdjson_reader FILE [whole|chunked]
 //
@@ -12,63 +13,27 @@
 // memory stays flat. simdjson 3.0.1 has no way to stream the elements of one array.
 #include <simdjson.h>
 
-#include <array>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <optional>
+#include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
+
+#include <date/tz.h>
+
+#include "outreach/calendar.hpp"
+#include "outreach/prospect.hpp"
 
 namespace {
 
 namespace od = simdjson::ondemand;
-
-enum class Goal : std::uint8_t { sales, recruiting, nurture, marketing };
-
-struct Date {
-  int year = 0;
-  int month = 0;
-  int day = 0;
-};
-
-// The same compact record the real reader hands to the planner (src/core/prospect.hpp).
-struct Record {
-  std::string id;
-  std::size_t position = 0;
-  std::optional<int> degree;
-  bool open_profile = false;
-  bool accepts_inmail = true;
-  std::int64_t pending_invitations = 0;
-  bool rarely_accepts = false;
-  std::optional<Date> deadline;
-  Goal goal = Goal::sales;
-  std::int64_t mutual_connections = 0;
-  const std::string* zone = nullptr;  // interned name; the real reader resolves a tz pointer
-  double priority = 0;
-  std::string group;
-  bool do_not_contact = false;
-  std::vector<std::pair<std::string, std::string>> fields;
-};
-
-constexpr std::array<std::string_view, 13> known = {"id",
-                                                    "degree",
-                                                    "open_profile",
-                                                    "accepts_inmail",
-                                                    "pending_invitations",
-                                                    "rarely_accepts",
-                                                    "deadline",
-                                                    "goal",
-                                                    "mutual_connections",
-                                                    "timezone",
-                                                    "priority",
-                                                    "group",
-                                                    "do_not_contact"};
 
 struct Failure {
   std::string message;
@@ -97,35 +62,14 @@ std::string_view text(od::value& value, std::size_t position, std::string_view f
   return out;
 }
 
-std::optional<Date> parse_date(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-  int digits[8];
-  for (std::size_t i = 0, d = 0; i < 10; ++i) {
-    if (i == 4 || i == 7) continue;
-    if (s[i] < '0' || s[i] > '9') return std::nullopt;
-    digits[d++] = s[i] - '0';
-  }
-  const Date date{digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3],
-                  digits[4] * 10 + digits[5], digits[6] * 10 + digits[7]};
-  if (date.month < 1 || date.month > 12 || date.day < 1 || date.day > 31) return std::nullopt;
-  return date;
-}
-
-std::optional<Goal> parse_goal(std::string_view s) {
-  if (s == "sales") return Goal::sales;
-  if (s == "recruiting") return Goal::recruiting;
-  if (s == "nurture") return Goal::nurture;
-  if (s == "marketing") return Goal::marketing;
-  return std::nullopt;
-}
-
 class Reader {
  public:
   std::size_t records = 0;
   std::size_t string_bytes = 0;  // keeps the records' contents observable
 
   void prospect(od::object object, std::size_t position) {
-    Record r;
+    // The record the real reader hands to the planner, from the library.
+    outreach::Prospect r;
     r.position = position;
     r.fields.reserve(16);  // a CRM export carries about a dozen string fields
     std::uint32_t seen = 0;
@@ -154,7 +98,7 @@ class Reader {
         if (!is_string) fail(position, name, "expected a string");
         return s;
       };
-      switch (index) {
+      switch (index) {  // in the order of outreach::prospect_field_names()
         case 0:
           r.id = string_field();
           break;
@@ -181,11 +125,11 @@ class Reader {
           r.rarely_accepts = boolean(value, position, name);
           break;
         case 6:
-          r.deadline = parse_date(string_field());
+          r.deadline = outreach::parse_iso_date(string_field());
           if (!r.deadline) fail(position, name, "expected a date");
           break;
         case 7: {
-          const auto goal = parse_goal(string_field());
+          const auto goal = outreach::parse_goal(string_field());
           if (!goal) fail(position, name, "unknown goal");
           r.goal = *goal;
           break;
@@ -194,7 +138,7 @@ class Reader {
           r.mutual_connections = count(value, position, name);
           break;
         case 9:
-          r.zone = &*zones_.emplace(string_field()).first;
+          r.zone = zone(string_field(), position);
           break;
         case 10:
           if (value.get_double().get(r.priority)) fail(position, name, "expected a number");
@@ -227,7 +171,21 @@ class Reader {
   }
 
  private:
-  std::unordered_set<std::string> zones_;
+  // Time zones resolved once per name, as the real reader does.
+  const date::time_zone* zone(std::string_view name, std::size_t position) {
+    const std::string key(name);
+    if (const auto it = zones_.find(key); it != zones_.end()) return it->second;
+    const date::time_zone* found = nullptr;
+    try {
+      found = date::locate_zone(key);
+    } catch (const std::runtime_error&) {
+      fail(position, "timezone", "unknown time zone");
+    }
+    return zones_.emplace(key, found).first->second;
+  }
+
+  const std::span<const std::string_view> known = outreach::prospect_field_names();
+  std::unordered_map<std::string, const date::time_zone*> zones_;
   std::unordered_map<std::string, std::size_t> ids_;
 };
 

@@ -6,6 +6,7 @@
 #include <functional>
 #include <iosfwd>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -21,8 +22,12 @@ enum class Goal : std::uint8_t { sales, recruiting, nurture, marketing };
 std::optional<Goal> parse_goal(std::string_view name);
 std::string_view goal_name(Goal goal);
 
-/// One prospect as read and validated. `fields` holds the extra string fields (for templates)
-/// only while the prospect is being read; the planner keeps what it needs and drops the rest.
+/// The SPEC §4 fields a prospect record holds, in a fixed order (any other key is an extra
+/// field, kept for templates when it is a string).
+std::span<const std::string_view> prospect_field_names();
+
+/// One prospect as read and validated. `fields` holds its string fields (for templates) only
+/// while the prospect is being read; the planner keeps what it needs and drops the rest.
 struct Prospect {
   std::string id;
   std::size_t position = 0;   ///< 0-based array index, or 1-based NDJSON line

@@ -132,10 +132,7 @@ LedgerEvent parse_ledger_event(std::string_view line, const std::string& origin,
 
 std::optional<TornLine> find_torn_last_line(std::string_view text) {
   ledger_lines::TornLineFinder finder;
-  ledger_lines::LineSplitter lines(max_ledger_line_bytes,
-                                   [&](std::string_view line, bool complete, bool overlong) {
-                                     finder.line(line, complete, overlong);
-                                   });
+  ledger_lines::LineSplitter lines = ledger_lines::lines_into(finder);
   lines.feed(text);
   lines.finish();
   return finder.result();
@@ -144,10 +141,7 @@ std::optional<TornLine> find_torn_last_line(std::string_view text) {
 std::vector<LedgerEvent> parse_ledger(std::string_view text, const std::string& origin,
                                       const date::time_zone* zone, LastLine last_line) {
   ledger_lines::LedgerParser parser(origin, zone, last_line);
-  ledger_lines::LineSplitter lines(max_ledger_line_bytes,
-                                   [&](std::string_view line, bool complete, bool overlong) {
-                                     parser.line(line, complete, overlong);
-                                   });
+  ledger_lines::LineSplitter lines = ledger_lines::lines_into(parser);
   lines.feed(text);
   lines.finish();
   return parser.finish();

@@ -9,7 +9,9 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -105,10 +107,7 @@ std::vector<LedgerEvent> read_ledger_file(const std::string& path, const date::t
   const FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   if (!fd.valid()) throw InputError(fmt::format("{}: cannot open: {}", path, error_text(errno)));
   ledger_lines::LedgerParser parser(path, zone, LastLine::must_be_complete);
-  ledger_lines::LineSplitter lines(max_ledger_line_bytes,
-                                   [&](std::string_view line, bool complete, bool overlong) {
-                                     parser.line(line, complete, overlong);
-                                   });
+  ledger_lines::LineSplitter lines = ledger_lines::lines_into(parser);
   read_chunks(fd, path, [&](std::string_view chunk) { lines.feed(chunk); });
   lines.finish();
   return parser.finish();
@@ -117,13 +116,18 @@ std::vector<LedgerEvent> read_ledger_file(const std::string& path, const date::t
 void append_ledger_events(const std::string& path, const std::vector<LedgerEvent>& events) {
   if (events.empty()) return;
   // Never write a line that the reader would refuse (a prospect id of many kilobytes).
-  for (const LedgerEvent& event : events)
-    if (const std::size_t size = format_ledger_event(event).size(); size > max_ledger_line_bytes)
+  std::vector<std::string> lines_to_write;
+  lines_to_write.reserve(events.size());
+  for (const LedgerEvent& event : events) {
+    std::string line = format_ledger_event(event);
+    if (line.size() > max_ledger_line_bytes)
       throw InputError(fmt::format(
           "{}: the event for prospect {} would take {} bytes, more than the {} a ledger line may "
           "hold; nothing was appended",
-          path, printable_prospect(event.prospect), size,
+          path, printable_prospect(event.prospect), line.size(),
           describe_byte_count(max_ledger_line_bytes)));
+    lines_to_write.push_back(std::move(line) + '\n');
+  }
   const FileDescriptor lock_fd(::open(lock_path(path).c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666));
   if (!lock_fd.valid())
     throw InputError(fmt::format("{}: cannot create the lock file {}: {}", path, lock_path(path),
@@ -138,10 +142,7 @@ void append_ledger_events(const std::string& path, const std::vector<LedgerEvent
   if (!fd.valid()) throw InputError(fmt::format("{}: cannot open: {}", path, error_text(errno)));
 
   ledger_lines::TornLineFinder finder;
-  ledger_lines::LineSplitter lines(max_ledger_line_bytes,
-                                   [&](std::string_view line, bool complete, bool overlong) {
-                                     finder.line(line, complete, overlong);
-                                   });
+  ledger_lines::LineSplitter lines = ledger_lines::lines_into(finder);
   // Under the lock nobody else appends, so on failure our own partial lines can be cut off
   // again, leaving the ledger exactly as it was.
   const off_t original_size =
@@ -154,8 +155,7 @@ void append_ledger_events(const std::string& path, const std::vector<LedgerEvent
     if (::ftruncate(fd.get(), original_size) == 0) (void)::fsync(fd.get());
     throw InputError(fmt::format("{}: {}; nothing was appended", path, problem));
   };
-  for (const LedgerEvent& event : events) {
-    const std::string line = format_ledger_event(event) + '\n';
+  for (const std::string& line : lines_to_write) {
     ssize_t written = 0;
     do {
       written = ::write(fd.get(), line.data(), line.size());

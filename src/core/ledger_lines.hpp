@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "outreach/ledger.hpp"
+#include "outreach/limits.hpp"
 
 namespace outreach::ledger_lines {
 
@@ -68,6 +69,16 @@ class LedgerParser {
   /// A line that is not JSON: torn if it stays the last non-blank line, else an error.
   std::optional<std::pair<std::size_t, std::string>> not_json_;
 };
+
+/// A splitter at the ledger's line limit that hands each line to `consumer.line(…)` (a
+/// TornLineFinder or a LedgerParser); the consumer must outlive it.
+template <typename Consumer>
+LineSplitter lines_into(Consumer& consumer) {
+  return LineSplitter(max_ledger_line_bytes,
+                      [&consumer](std::string_view line, bool complete, bool overlong) {
+                        consumer.line(line, complete, overlong);
+                      });
+}
 
 /// Whether a line holds only spaces, tabs and carriage returns.
 bool is_blank(std::string_view line);

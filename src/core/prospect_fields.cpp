@@ -357,3 +357,9 @@ bool ProspectBuilder::finish(Prospect& out) {
 }
 
 }  // namespace outreach::detail
+
+namespace outreach {
+
+std::span<const std::string_view> prospect_field_names() { return detail::field_names; }
+
+}  // namespace outreach

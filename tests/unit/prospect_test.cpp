@@ -1,9 +1,10 @@
 #include "outreach/prospect.hpp"
 
+#include <algorithm>
 #include <sstream>
 
-#include <fmt/format.h>
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include "outreach/error.hpp"
 #include "outreach/json_input.hpp"
@@ -235,6 +236,14 @@ TEST_CASE("duplicate keys inside one prospect are refused", "[prospect]") {
   // Each repeated name once, in name order, however often and wherever it repeats.
   CHECK(error_of(one(R"("b": "1", "a": "1", "b": "2", "a": "2", "b": "3")")) ==
         "p.json: [0].a: duplicate key\np.json: [0].b: duplicate key");
+}
+
+TEST_CASE("the record's field names are SPEC §4's, id first", "[prospect]") {
+  const auto names = prospect_field_names();
+  REQUIRE(names.size() == 13);
+  CHECK(names.front() == "id");
+  CHECK(std::find(names.begin(), names.end(), "timezone") != names.end());
+  CHECK(std::find(names.begin(), names.end(), "headline") == names.end());  // an extra field
 }
 
 TEST_CASE("a prospect with many distinct extra fields is not a duplicate", "[prospect]") {
