@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -130,7 +131,12 @@ class Planner {
   Planner(const Planner&) = delete;
   Planner& operator=(const Planner&) = delete;
 
+  /// The string fields `add` needs a prospect to carry: those its templates name.
+  FieldSelection fields_used() const;
   void add(Prospect&& prospect);
+  /// Adds the prospects in order, as one add() each would; their drafts are rendered and
+  /// checked on several threads.
+  void add(std::span<Prospect> prospects);
   PlanResult finish();
 
  private:

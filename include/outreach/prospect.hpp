@@ -50,6 +50,21 @@ struct Prospect {
   std::optional<std::string_view> field(std::string_view name) const;
 };
 
+/// Which string fields a Prospect keeps in `fields`: every one, or only those named — a plan
+/// keeps the fields its templates use, and validates and drops the rest instead of copying
+/// every note and headline of a CRM export.
+struct FieldSelection {
+  bool all = true;
+  std::vector<std::string> names;  ///< when not `all`
+
+  bool keeps(std::string_view name) const {
+    if (all) return true;
+    for (const std::string& kept : names)
+      if (kept == name) return true;
+    return false;
+  }
+};
+
 /// How the input is laid out.
 enum class ProspectFormat { json_array, ndjson };
 
@@ -63,7 +78,14 @@ enum class ProspectFormat { json_array, ndjson };
 /// goal 'sale' (did you mean 'sales'?)", duplicate ids, NUL bytes, invalid UTF-8, nesting,
 /// malformed JSON — and after the whole input (or `max_problems` of them) an InputError holding one
 /// line per problem is thrown.
+/// `kept` chooses the string fields each prospect keeps (every one by default).
 void read_prospects(std::istream& in, const std::string& origin, std::size_t max_problems,
-                    const std::function<void(Prospect&&)>& sink);
+                    const std::function<void(Prospect&&)>& sink, const FieldSelection& kept = {});
+
+/// read_prospects handing the prospects over a batch at a time (a few hundred, in input order),
+/// for a consumer that works on several at once; the batch's prospects may be moved from.
+void read_prospect_batches(std::istream& in, const std::string& origin, std::size_t max_problems,
+                           const std::function<void(std::span<Prospect>)>& sink,
+                           const FieldSelection& kept = {});
 
 }  // namespace outreach

@@ -31,6 +31,9 @@ struct DecodedChar {
 /// way Unicode recommends substituting it, so every function below accepts any bytes.
 DecodedChar decode_utf8(std::string_view text, std::size_t offset);
 
+/// Whether every byte is ASCII (checked in one pass without branches: drafts mostly are).
+bool is_ascii(std::string_view text);
+
 /// Appends the UTF-8 encoding of a Unicode scalar value.
 void append_utf8(std::string& out, char32_t code_point);
 

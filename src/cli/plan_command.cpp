@@ -77,8 +77,10 @@ class Progress {
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;
 
-  void read_one() {
-    if (!enabled_ || (++count_ & 0x3FFF) != 0) return;
+  void read(std::size_t prospects) {
+    const std::size_t before = count_;
+    count_ += prospects;
+    if (!enabled_ || before / report_every == count_ / report_every) return;
     if (!shown_ && std::chrono::steady_clock::now() - started_ < delay_) return;
     shown_ = true;
     err_ << fmt::format("\routreach: reading prospects: {}", count_) << std::flush;
@@ -99,6 +101,7 @@ class Progress {
     return std::chrono::seconds(std::strtol(text, nullptr, 10));
   }
 
+  static constexpr std::size_t report_every = 16384;
   std::ostream& err_;
   bool enabled_;
   std::chrono::seconds delay_;
@@ -128,12 +131,14 @@ void run_plan(const PlanOptions& options, Context& ctx) {
 
   Planner planner(std::move(config));
   Progress progress(ctx);
-  read_prospects(input.stream(), options.prospects == "-" ? "stdin" : options.prospects,
-                 static_cast<std::size_t>(rules.plan.max_reported_problems),
-                 [&planner, &progress](Prospect&& prospect) {
-                   planner.add(std::move(prospect));
-                   progress.read_one();
-                 });
+  read_prospect_batches(
+      input.stream(), options.prospects == "-" ? "stdin" : options.prospects,
+      static_cast<std::size_t>(rules.plan.max_reported_problems),
+      [&planner, &progress](std::span<Prospect> batch) {
+        planner.add(batch);
+        progress.read(batch.size());
+      },
+      planner.fields_used());
   progress.planning();
   const PlanResult plan = planner.finish();
   progress.clear();

@@ -2,6 +2,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cstring>
 
 #include "lint_checks.hpp"
 #include "outreach/text.hpp"
@@ -99,27 +100,33 @@ std::vector<Diagnostic> Findings::take_sorted() {
 }
 
 void append_lowered(std::string_view text, std::string& out) {
-  out.reserve(out.size() + text.size());
+  // Every character keeps its length (offsets into the lowered text are offsets into the
+  // text), so the result is as long as the text. Drafts are mostly ASCII, lowered in one pass
+  // the compiler vectorises.
+  const std::size_t start = out.size();
+  out.resize(start + text.size());
+  char* lowered = out.data() + start;
+  const auto lower_ascii = [&](std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to; ++i) {
+      const auto byte = static_cast<unsigned char>(text[i]);
+      lowered[i] = static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + ('a' - 'A') : byte);
+    }
+  };
+  if (is_ascii(text)) return lower_ascii(0, text.size());
   for (std::size_t at = 0; at < text.size();) {
-    // A run of ASCII is lowered in place, without decoding.
     std::size_t run = at;
     while (run < text.size() && static_cast<unsigned char>(text[run]) < 0x80) ++run;
-    if (run > at) {
-      const std::size_t start = out.size();
-      out.append(text.substr(at, run - at));
-      for (std::size_t i = start; i < out.size(); ++i)
-        if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] - 'A' + 'a');
-      at = run;
-      continue;
-    }
+    lower_ascii(at, run);
+    if (run == text.size()) break;
+    at = run;
     const DecodedChar c = decode_utf8(text, at);
-    const std::size_t before = out.size();
+    std::memcpy(lowered + at, text.data() + at, c.length);
     if (c.valid) {
-      append_utf8(out, static_cast<char32_t>(
-                           utf8proc_tolower(static_cast<utf8proc_int32_t>(c.code_point))));
-      if (out.size() - before != c.length) out.resize(before);  // keep offsets: use the original
+      std::string lower;  // at most 4 bytes: no allocation
+      append_utf8(lower, static_cast<char32_t>(
+                             utf8proc_tolower(static_cast<utf8proc_int32_t>(c.code_point))));
+      if (lower.size() == c.length) std::memcpy(lowered + at, lower.data(), lower.size());
     }
-    if (out.size() == before) out.append(text.substr(at, c.length));
     at += c.length;
   }
 }

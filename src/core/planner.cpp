@@ -1,6 +1,7 @@
 // The planner: each prospect is decided and its drafts checked as it is added, then `finish`
 // ranks, allocates credits, schedules and sums the campaign up.
 #include <algorithm>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -43,7 +44,8 @@ PlannerState::PlannerState(PlanConfig&& plan_config)
       rules(rules_of(config)),
       zone(zone_of(config.account)),
       history(config.ledger, config.start, rules.refund_window_days),
-      drafts(rules, config) {
+      drafts(rules, config),
+      parallel(std::clamp(std::thread::hardware_concurrency(), 1U, max_draft_threads)) {
   check_config(config, rules);
   const Account& account = config.account;
   const PlanRules& plan = rules.plan_named(account.plan, account.origin + ": plan");
@@ -71,18 +73,36 @@ Planner::Planner(PlanConfig config) : state_(std::make_unique<PlannerState>(std:
 
 Planner::~Planner() = default;
 
-void Planner::add(Prospect&& prospect) {
-  PlannerState& s = *state_;
-  const Decision decision = decide(prospect, s.history.of(prospect.id), s.config.start, s.rules);
+FieldSelection Planner::fields_used() const {
+  FieldSelection used;
+  used.all = false;
+  const PlanConfig& config = state_->config;
+  for (const auto* tmpl :
+       {&config.connect_template, &config.message_template, &config.inmail_template}) {
+    if (!tmpl->has_value()) continue;
+    for (const Template::Piece& piece : (*tmpl)->pieces())
+      if (piece.is_field &&
+          std::find(used.names.begin(), used.names.end(), piece.text) == used.names.end())
+        used.names.push_back(piece.text);
+  }
+  return used;
+}
 
-  PlanRecord record;
+namespace {
+
+// Independent of every other prospect, so a batch is assessed on several threads, each with its
+// own DraftChecker.
+AssessedProspect assess(const PlannerState& s, DraftChecker& drafts, const Prospect& prospect) {
+  const Decision decision = decide(prospect, s.history.of(prospect.id), s.config.start, s.rules);
+  AssessedProspect out;
+  PlanRecord& record = out.record;
   record.priority = prospect.priority;
   record.mutual_connections = prospect.mutual_connections;
   record.zone = prospect.zone ? prospect.zone : s.zone;
   record.deadline = RankKey::deadline_days(prospect.deadline);
   record.needs_credit = decision.needs_credit;
 
-  PlannedProspect row;
+  PlannedProspect& row = out.row;
   row.channel = decision.channel;
   row.reason = decision.reason;
   row.zone = record.zone;
@@ -90,32 +110,60 @@ void Planner::add(Prospect&& prospect) {
   // now, and the allocation later keeps the findings of the one it chooses.
   const bool inmail = decision.channel == PlanChannel::inmail;
   if (inmail) {
-    const DraftCheck check = s.drafts.check(DraftKind::inmail, prospect, row.findings);
+    const DraftCheck check = drafts.check(DraftKind::inmail, prospect, row.findings);
     record.inmail_findings = static_cast<std::uint32_t>(check.findings);
     record.inmail_hash = check.masked_body_hash;
-    record.has_inmail_body = s.drafts.has_template(DraftKind::inmail);
+    record.has_inmail_body = drafts.has_template(DraftKind::inmail);
     record.short_inmail = check.short_body;
   }
   if (decision.channel == PlanChannel::connect || decision.needs_credit)
     record.connect_findings = static_cast<std::uint32_t>(
-        s.drafts.check(DraftKind::connect, prospect, row.findings).findings);
+        drafts.check(DraftKind::connect, prospect, row.findings).findings);
   if (decision.channel == PlanChannel::message || decision.channel == PlanChannel::connect ||
       decision.needs_credit)
     record.message_findings = static_cast<std::uint32_t>(
-        s.drafts.check(DraftKind::message, prospect, row.findings).findings);
+        drafts.check(DraftKind::message, prospect, row.findings).findings);
+  return out;
+}
 
+// The part of add() that depends on the prospects before: groups, and the rows in input order.
+void commit(PlannerState& s, Prospect&& prospect, AssessedProspect&& assessed) {
+  PlanRecord& record = assessed.record;
+  PlannedProspect& row = assessed.row;
   if (!prospect.group.empty()) {
     const auto [it, inserted] =
         s.group_ids.try_emplace(prospect.group, static_cast<std::uint32_t>(s.groups.size()));
     if (inserted) s.groups.push_back(PlanGroup{prospect.group, 0, 0, false});
     PlanGroup& group = s.groups[it->second];
     record.group = it->second + 1;
-    if (decision.channel != PlanChannel::skip) ++group.members;
-    if (decision.channel == PlanChannel::message) ++group.connected;
+    if (row.channel != PlanChannel::skip) ++group.members;
+    if (row.channel == PlanChannel::message) ++group.connected;
   }
   row.id = std::move(prospect.id);
   s.rows.push_back(std::move(row));
   s.records.push_back(std::move(record));
+}
+
+}  // namespace
+
+void Planner::add(Prospect&& prospect) {
+  PlannerState& s = *state_;
+  commit(s, std::move(prospect), assess(s, s.drafts, prospect));
+}
+
+void Planner::add(std::span<Prospect> prospects) {
+  PlannerState& s = *state_;
+  // Thread 0 is this one and uses the planner's own checker; the others get one each.
+  while (s.helper_drafts.size() + 1 < s.parallel.threads())
+    s.helper_drafts.push_back(std::make_unique<DraftChecker>(s.rules, s.config));
+  s.assessed.resize(prospects.size());
+  s.parallel.run(prospects.size(), [&](unsigned thread, std::size_t i) {
+    DraftChecker& drafts = thread == 0 ? s.drafts : *s.helper_drafts[thread - 1];
+    s.assessed[i] = assess(s, drafts, prospects[i]);
+  });
+  for (std::size_t i = 0; i < prospects.size(); ++i)
+    commit(s, std::move(prospects[i]), std::move(s.assessed[i]));
+  s.assessed.clear();
 }
 
 PlanResult Planner::finish() {

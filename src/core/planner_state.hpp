@@ -3,6 +3,7 @@
 // plan_allocate.cpp).
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "chunked_store.hpp"
 #include "outreach/plan.hpp"
 #include "outreach/plan_parts.hpp"
+#include "parallel_for.hpp"
 
 namespace outreach {
 
@@ -46,6 +48,13 @@ struct PlanGroup {
   bool conversation = false;    ///< two or more members, all connected
 };
 
+/// What the planner learns of one prospect from the prospect alone: its decision and its
+/// drafts' findings (the record's group and the row's id come after, in input order).
+struct AssessedProspect {
+  PlanRecord record;
+  PlannedProspect row;
+};
+
 struct PlannerState {
   explicit PlannerState(PlanConfig&& plan_config);
 
@@ -54,6 +63,10 @@ struct PlannerState {
   const date::time_zone* zone;  ///< the account's
   LedgerHistory history;
   DraftChecker drafts;
+  /// Threads that assess a batch of prospects (Planner::add of a span), with a checker each.
+  static constexpr unsigned max_draft_threads = 8;
+  detail::ParallelFor parallel;
+  std::vector<std::unique_ptr<DraftChecker>> helper_drafts;
   int start_balance = 0;       ///< credits at the end of the start date (SPEC §2 simulation)
   int pending_refunds = 0;     ///< credits of the ledger's InMails that a reply may still return
   bool credits_known = false;  ///< false without plan_start: no balance, no grants
@@ -63,6 +76,7 @@ struct PlannerState {
   ChunkedStore<PlanRecord> records;
   std::unordered_map<std::string, std::uint32_t> group_ids;
   std::vector<PlanGroup> groups;
+  std::vector<AssessedProspect> assessed;  ///< a batch's, between its two steps
 };
 
 /// What the scheduling phases hand to the summary.

@@ -3,6 +3,7 @@
 // neither the file nor a tree of it is ever held in memory.
 #include "outreach/prospect.hpp"
 
+#include <cstring>
 #include <istream>
 #include <utility>
 
@@ -12,6 +13,7 @@
 #include "json_sax_parse.hpp"
 #include "outreach/error.hpp"
 #include "outreach/json_input.hpp"
+#include "prospect_elide.hpp"
 #include "prospect_fields.hpp"
 #include "prospect_reader.hpp"
 #include "prospect_stream.hpp"
@@ -95,6 +97,9 @@ class ProspectSax final : public detail::JsonSax {
     line_ = line;
     column_offset_ = column_offset;
   }
+
+  /// An array element parsed on its own sits one level below the array: one level less to nest.
+  void set_depth_limit(std::size_t limit) { depth_limit_ = limit; }
 
   bool null() override { return scalar(JsonValue{}); }
   bool boolean(bool value) override { return scalar(JsonValue{Kind::boolean, value, 0, 0, 0, {}}); }
@@ -234,7 +239,7 @@ class ProspectSax final : public detail::JsonSax {
 
   bool start(Kind kind) {
     if (!event()) return false;
-    if (depth_ + 1 > static_cast<std::size_t>(max_json_depth)) {
+    if (depth_ + 1 > depth_limit_) {
       if (stream_ == nullptr) {
         problems_.add(fmt::format("{}:{}: JSON nested deeper than {} levels", problems_.origin(),
                                   line_, max_json_depth));
@@ -271,6 +276,7 @@ class ProspectSax final : public detail::JsonSax {
   std::size_t line_ = 0;
   std::size_t column_offset_ = 0;
   std::size_t element_start_ = 0;
+  std::size_t depth_limit_ = static_cast<std::size_t>(max_json_depth);
   bool in_prospect_ = false;
   bool in_array_element_ = false;
   bool stop_reported_ = false;
@@ -281,8 +287,9 @@ bool blank(std::string_view line) {
   return line.find_first_not_of(" \t\r") == std::string_view::npos;
 }
 
-void read_array(ProspectStream& stream, ProblemLog& problems, const Sink& sink) {
-  ProspectBuilder builder(problems, false);
+void read_array(ProspectStream& stream, ProblemLog& problems, const Sink& sink,
+                const FieldSelection& kept) {
+  ProspectBuilder builder(problems, false, true, &kept);
   std::size_t count = 0;
   ProspectSax sax(builder, problems, sink, count, &stream);
   stream.mark();
@@ -290,8 +297,9 @@ void read_array(ProspectStream& stream, ProblemLog& problems, const Sink& sink) 
   sax.report_stop();  // a NUL right after a complete list ends the parse without an error
 }
 
-void read_ndjson(ProspectStream& stream, ProblemLog& problems, const Sink& sink) {
-  ProspectBuilder builder(problems, true);
+void read_ndjson(ProspectStream& stream, ProblemLog& problems, const Sink& sink,
+                 const FieldSelection& kept) {
+  ProspectBuilder builder(problems, true, true, &kept);
   std::size_t count = 0;
   std::string line;
   bool truncated = false;
@@ -321,9 +329,35 @@ void read_ndjson(ProspectStream& stream, ProblemLog& problems, const Sink& sink)
 
 }  // namespace
 
+detail::RecordParser::RecordParser(bool array_elements, const FieldSelection& kept)
+    : problems_({}, 1),
+      builder_(problems_, !array_elements, false, &kept),
+      kept_(kept),
+      array_elements_(array_elements),
+      sink_([this](Prospect&& prospect) {
+        *target_ = std::move(prospect);
+        ++built_;
+      }) {}
+
+bool detail::RecordParser::parse(char* first, char* last, std::size_t position, Prospect& out) {
+  // nlohmann takes a NUL byte for the end of the input: the exact reader looks for them first.
+  if (!problems_.empty() || std::memchr(first, '\0', static_cast<std::size_t>(last - first)))
+    return false;
+  target_ = &out;
+  const std::size_t built = built_;
+  ProspectSax sax(builder_, problems_, sink_, count_, nullptr);
+  sax.set_line(position, 0);
+  if (array_elements_) sax.set_depth_limit(static_cast<std::size_t>(max_json_depth) - 1);
+  last = first + detail::elide_unused_strings(first, static_cast<std::size_t>(last - first), kept_);
+  const bool parsed = detail::sax_parse_bytes(first, last, sax);
+  sax.flush();
+  return parsed && problems_.empty() && built_ == built + 1;
+}
+
 void detail::read_prospects_in_order(std::istream& in, const std::string& origin,
                                      std::size_t max_problems,
-                                     const std::function<void(Prospect&&)>& sink) {
+                                     const std::function<void(Prospect&&)>& sink,
+                                     const FieldSelection& kept) {
   ProspectStream stream(in, chunk_size, max_prospect_bytes);
   ProblemLog problems(origin, max_problems > 0 ? max_problems : 1);
   // A UTF-8 byte-order mark (spreadsheet exports write one) and white space may come first.
@@ -341,9 +375,9 @@ void detail::read_prospects_in_order(std::istream& in, const std::string& origin
   const int first = stream.peek();
   const auto [line, column] = stream.line_and_column(stream.offset());
   if (first == '[' && !broken_bom) {
-    read_array(stream, problems, sink);
+    read_array(stream, problems, sink, kept);
   } else if (first == '{' && !broken_bom) {
-    read_ndjson(stream, problems, sink);
+    read_ndjson(stream, problems, sink, kept);
   } else if (first == 0) {
     problems.add(fmt::format("{}:{}:{}: NUL byte in the input", origin, line, column));
   } else if (first >= 0 || broken_bom) {

@@ -148,13 +148,14 @@ void ProspectBuilder::begin(std::size_t position) {
   prospect_ = Prospect{};
   prospect_.fields.reserve(expected_fields);
   prospect_.position = position;
+  extra_names_.clear();
+  extra_name_ends_.clear();
   seen_ = 0;
   has_id_ = false;
   valid_ = true;
 }
 
 void ProspectBuilder::key(std::string_view name) {
-  key_.assign(name);
   field_ = Field::extra;
   repeated_key_ = false;
   for (std::size_t i = 0; i < field_names.size(); ++i) {
@@ -167,6 +168,7 @@ void ProspectBuilder::key(std::string_view name) {
       return;
     }
   }
+  key_.assign(name);  // only an extra field's value needs its name
 }
 
 const std::string* ProspectBuilder::near_miss(std::string_view name) {
@@ -191,7 +193,8 @@ const std::string* ProspectBuilder::near_miss(std::string_view name) {
 }
 
 void ProspectBuilder::keep_string(std::string_view name, std::string_view text) {
-  prospect_.fields.emplace_back(std::string(name), std::string(text));
+  if (kept_ == nullptr || kept_->keeps(name))
+    prospect_.fields.emplace_back(std::string(name), std::string(text));
 }
 
 void ProspectBuilder::value(const JsonValue& value) {
@@ -200,9 +203,11 @@ void ProspectBuilder::value(const JsonValue& value) {
     // though it looks like "deadline"). Anything else is ignored — unless its name is a near
     // miss of a known field ("open_profle": true), which would otherwise be silently dropped
     // while the real field takes its default.
-    if (value.kind == Kind::string)
+    if (value.kind == Kind::string) {
+      extra_names_ += key_;
+      extra_name_ends_.push_back(static_cast<std::uint32_t>(extra_names_.size()));
       keep_string(key_, value.text);
-    else if (const auto* suggestion = near_miss(key_))
+    } else if (const auto* suggestion = near_miss(key_))
       problem(path_key(key_), fmt::format("unknown field (did you mean '{}'?)", *suggestion));
     return;
   }
@@ -320,21 +325,25 @@ void ProspectBuilder::set(Field field, const JsonValue& value) {
 }
 
 void ProspectBuilder::check_duplicate_extra_keys() {
-  auto& fields = prospect_.fields;
-  if (fields.size() < 2) return;
-  // The usual case, no key twice, is found by comparing a prospect's handful of fields pair by
+  const std::size_t count = extra_name_ends_.size();
+  if (count < 2) return;
+  const auto name_at = [&](std::size_t i) {
+    const std::size_t begin = i == 0 ? 0 : extra_name_ends_[i - 1];
+    return std::string_view(extra_names_).substr(begin, extra_name_ends_[i] - begin);
+  };
+  // The usual case, no key twice, is found by comparing a prospect's handful of names pair by
   // pair without allocating; names are sorted only to report duplicates (in name order).
   const auto any_repeated = [&] {
-    for (std::size_t i = 1; i < fields.size(); ++i)
+    for (std::size_t i = 1; i < count; ++i)
       for (std::size_t j = 0; j < i; ++j)
-        if (fields[j].first == fields[i].first) return true;
+        if (name_at(j) == name_at(i)) return true;
     return false;
   };
   constexpr std::size_t compared_pairwise = 32;
-  if (fields.size() <= compared_pairwise && !any_repeated()) return;
+  if (count <= compared_pairwise && !any_repeated()) return;
   std::vector<std::string_view> names;
-  names.reserve(fields.size());
-  for (const auto& [name, text] : fields) names.push_back(name);
+  names.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) names.push_back(name_at(i));
   std::sort(names.begin(), names.end());
   for (std::size_t i = 1; i < names.size(); ++i)
     if (names[i] == names[i - 1] && (i + 1 == names.size() || names[i + 1] != names[i]))
@@ -344,7 +353,7 @@ void ProspectBuilder::check_duplicate_extra_keys() {
 bool ProspectBuilder::finish(Prospect& out) {
   check_duplicate_extra_keys();
   if (!has_id_ && (seen_ & 1U) == 0) problem("id", "required field missing");
-  if (has_id_) {
+  if (has_id_ && unique_ids_) {
     if (const auto first = ids_.insert(prospect_.id, prospect_.position)) {
       const std::string quoted = quote_for_message(prospect_.id);
       problem("id", ndjson_ ? fmt::format("duplicate id {}, first on line {}", quoted, *first)

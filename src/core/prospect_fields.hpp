@@ -53,7 +53,12 @@ class ProblemLog {
 /// ("leads.ndjson:7: degree").
 class ProspectBuilder {
  public:
-  ProspectBuilder(ProblemLog& problems, bool ndjson) : problems_(problems), ndjson_(ndjson) {}
+  /// Without `unique_ids` the caller checks that ids are unique (the parallel reader does, in
+  /// input order, over what several builders built).
+  /// `kept` (every field when null) must outlive the builder.
+  ProspectBuilder(ProblemLog& problems, bool ndjson, bool unique_ids = true,
+                  const FieldSelection* kept = nullptr)
+      : problems_(problems), ndjson_(ndjson), unique_ids_(unique_ids), kept_(kept) {}
 
   void begin(std::size_t position);
   void key(std::string_view name);
@@ -89,12 +94,18 @@ class ProspectBuilder {
 
   ProblemLog& problems_;
   bool ndjson_;
+  bool unique_ids_;
+  const FieldSelection* kept_;
   IdIndex ids_;
   StringMap<const date::time_zone*> zones_;
   StringMap<std::optional<std::string>> extra_keys_;  // extra key → the known field it misspells
   std::string last_verdict_;
   Prospect prospect_;
   std::string key_;
+  // The names of the prospect's extra string fields, kept or not, for the duplicate-key check:
+  // one buffer reused from prospect to prospect.
+  std::string extra_names_;
+  std::vector<std::uint32_t> extra_name_ends_;
   Field field_{};
   std::uint32_t seen_ = 0;  // bit per known field: duplicate keys
   bool repeated_key_ = false;

@@ -1,10 +1,12 @@
-// read_prospects on two threads: one parses and validates, the caller's thread hands each
-// prospect to the sink (the planner renders and checks its drafts there). Parsing is about half
-// the work of a plan, so on two cores it mostly disappears behind the planner. Prospects cross
-// over in batches through a short queue: memory stays bounded and the order is the input's.
+// read_prospects with the parsing off the caller's thread: a reading thread runs the parallel
+// reader (prospect_parallel.cpp) or the exact one, and the caller's thread hands each batch to
+// the sink (the planner renders and checks its drafts there). Prospects cross over in batches
+// through a short queue: memory stays bounded and the order is the input's.
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <exception>
+#include <istream>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -18,6 +20,7 @@ namespace {
 
 constexpr std::size_t batch_size = 256;
 constexpr std::size_t queued_batches = 4;
+constexpr unsigned max_parse_workers = 8;
 
 using Batch = std::vector<Prospect>;
 
@@ -67,20 +70,63 @@ struct Cancelled {};  // the consumer gave up: unwinds the reading thread
 }  // namespace
 
 void read_prospects(std::istream& in, const std::string& origin, std::size_t max_problems,
-                    const std::function<void(Prospect&&)>& sink) {
+                    const std::function<void(Prospect&&)>& sink, const FieldSelection& kept) {
+  read_prospect_batches(
+      in, origin, max_problems,
+      [&sink](std::span<Prospect> batch) {
+        for (Prospect& prospect : batch) sink(std::move(prospect));
+      },
+      kept);
+}
+
+void read_prospect_batches(std::istream& in, const std::string& origin, std::size_t max_problems,
+                           const std::function<void(std::span<Prospect>)>& sink,
+                           const FieldSelection& kept) {
+  const unsigned parse_workers = std::min(std::thread::hardware_concurrency(), max_parse_workers);
   BatchQueue queue;
   std::exception_ptr reader_error;
   std::thread reader([&] {
     try {
       Batch batch;
       batch.reserve(batch_size);
-      detail::read_prospects_in_order(in, origin, max_problems, [&](Prospect&& prospect) {
+      const auto hand_on = [&](Prospect&& prospect) {
         batch.push_back(std::move(prospect));
         if (batch.size() < batch_size) return;
         if (!queue.push(std::move(batch))) throw Cancelled{};
         batch = Batch();
         batch.reserve(batch_size);
-      });
+      };
+      // The parallel reader first, where the input can be read again from the start: if it
+      // stops early, the exact reader goes over the input again to report what it found, and
+      // hands on only the prospects after those already handed on.
+      std::size_t handed_on = 0;
+      bool parallel_done = false;
+      if (parse_workers >= 2) {
+        const auto start = in.tellg();
+        if (start != std::istream::pos_type(-1)) {
+          parallel_done = detail::read_prospects_parallel(
+              in, parse_workers,
+              [&](Prospect&& prospect) {
+                ++handed_on;
+                hand_on(std::move(prospect));
+              },
+              kept);
+          if (!parallel_done) {
+            in.clear();
+            in.seekg(start);
+          }
+        }
+      }
+      if (!parallel_done)
+        detail::read_prospects_in_order(
+            in, origin, max_problems,
+            [&](Prospect&& prospect) {
+              if (handed_on > 0)
+                --handed_on;
+              else
+                hand_on(std::move(prospect));
+            },
+            kept);
       if (!batch.empty()) queue.push(std::move(batch));
     } catch (const Cancelled&) {
     } catch (...) {
@@ -89,8 +135,7 @@ void read_prospects(std::istream& in, const std::string& origin, std::size_t max
     queue.close();
   });
   try {
-    while (auto batch = queue.pop())
-      for (Prospect& prospect : *batch) sink(std::move(prospect));
+    while (auto batch = queue.pop()) sink(*batch);
   } catch (...) {
     queue.cancel();
     reader.join();

@@ -128,12 +128,19 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
   return std::nullopt;
 }
 
+bool is_ascii(std::string_view text) {
+  unsigned char bits = 0;
+  for (const char c : text) bits |= static_cast<unsigned char>(c);
+  return bits < 0x80;
+}
+
 std::size_t count_characters(std::string_view text, CountUnit unit) {
   std::size_t count = 0;
   if (unit == CountUnit::graphemes) {
     for_each_grapheme(text, [&count](std::size_t) { return ++count, true; });
     return count;
   }
+  if (is_ascii(text)) return text.size();
   for (std::size_t at = 0; at < text.size();) {
     if (static_cast<unsigned char>(text[at]) < 0x80) {
       ++count, ++at;

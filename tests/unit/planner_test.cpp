@@ -452,6 +452,58 @@ TEST_CASE("every prospect appears once, in input order, the same every time", "[
   }
 }
 
+TEST_CASE("a batch plans as the same prospects added one at a time", "[plan][planner]") {
+  Campaign campaign(with_opening(5));
+  campaign.config.inmail_template =
+      parse("Subject: Idea for {{company}}\n\nHi {{first_name|there}}, worth a chat?");
+  campaign.config.connect_template = parse("Hi {{first_name}}, I follow {{company}}. Connect?");
+  campaign.config.message_template = parse("Thanks {{first_name|there}}! {{city}}?");
+  for (int i = 0; i < 700; ++i) {
+    Prospect p = person(fmt::format("p-{:03}", i),
+                        i % 4 == 0 ? std::optional<int>(1) : std::optional<int>(i % 3 + 1));
+    p.goal = i % 3 == 0 ? Goal::recruiting : Goal::sales;
+    p.open_profile = i % 7 == 0;
+    p.priority = i % 5;
+    if (i % 2 == 0) p.fields.emplace_back("first_name", fmt::format("Name{}", i));
+    if (i % 5 != 0)
+      p.fields.emplace_back("company", std::string(static_cast<std::size_t>(i % 90), 'c'));
+    if (i % 11 == 0) p.group = fmt::format("g{}", i % 3);
+    campaign.add(p);
+  }
+  const PlanResult one_by_one = campaign.run();
+  Planner planner(campaign.config);
+  std::vector<Prospect> batch = campaign.prospects;
+  planner.add(std::span<Prospect>(batch).first(300));
+  planner.add(std::span<Prospect>(batch).subspan(300));
+  const PlanResult batched = planner.finish();
+  REQUIRE(batched.prospects.size() == one_by_one.prospects.size());
+  for (std::size_t i = 0; i < batched.prospects.size(); ++i) {
+    const PlannedProspect& a = batched.prospects[i];
+    const PlannedProspect& b = one_by_one.prospects[i];
+    CHECK(a.id == b.id);
+    CHECK(channel(a) == channel(b));
+    CHECK(reason(a) == reason(b));
+    CHECK(when(a) == when(b));
+    CHECK(a.group == b.group);
+    REQUIRE(a.findings.size() == b.findings.size());
+    for (std::size_t f = 0; f < a.findings.size(); ++f)
+      CHECK(a.findings[f].message == b.findings[f].message);
+  }
+  CHECK(batched.summary.prospects_with_errors == one_by_one.summary.prospects_with_errors);
+  CHECK(batched.summary.prospects_with_errors > 0);
+  CHECK(batched.summary.warnings == one_by_one.summary.warnings);
+}
+
+TEST_CASE("the planner asks for the fields its templates name", "[plan][planner]") {
+  Campaign campaign;
+  CHECK(Planner(campaign.config).fields_used().names.empty());
+  CHECK_FALSE(Planner(campaign.config).fields_used().all);
+  campaign.config.connect_template = parse("Hi {{first_name|there}} at {{company}}");
+  campaign.config.message_template = parse("{{company}}: {{city}}");
+  const FieldSelection used = Planner(campaign.config).fields_used();
+  CHECK(used.names == std::vector<std::string>{"first_name", "company", "city"});
+}
+
 TEST_CASE("what the planner cannot count is said", "[plan][planner]") {
   Account no_start = account("sales-navigator-core");
   no_start.plan_start.reset();

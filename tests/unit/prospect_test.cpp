@@ -8,6 +8,7 @@
 
 #include "outreach/error.hpp"
 #include "outreach/json_input.hpp"
+#include "pipe_stream.hpp"
 
 using namespace outreach;
 
@@ -236,6 +237,37 @@ TEST_CASE("duplicate keys inside one prospect are refused", "[prospect]") {
   // Each repeated name once, in name order, however often and wherever it repeats.
   CHECK(error_of(one(R"("b": "1", "a": "1", "b": "2", "a": "2", "b": "3")")) ==
         "p.json: [0].a: duplicate key\np.json: [0].b: duplicate key");
+}
+
+TEST_CASE("a plan keeps only the fields its templates name, and still checks the others",
+          "[prospect]") {
+  FieldSelection kept;
+  kept.all = false;
+  kept.names = {"company", "goal"};
+  CHECK(kept.keeps("company"));
+  CHECK_FALSE(kept.keeps("notes"));
+  CHECK(FieldSelection{}.keeps("notes"));
+  const std::string text =
+      R"([{"id": "a", "goal": "nurture", "company": "Acme", "notes": "long", "headline": "x"}])";
+  std::istringstream seekable(text);
+  PipeStream pipe(text);  // read by the exact reader alone
+  for (std::istream* in :
+       {static_cast<std::istream*>(&seekable), static_cast<std::istream*>(&pipe)}) {
+    std::vector<Prospect> out;
+    read_prospects(
+        *in, "p.json", 50, [&](Prospect&& p) { out.push_back(std::move(p)); }, kept);
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].goal == Goal::nurture);
+    CHECK(out[0].field("company") == "Acme");
+    CHECK(out[0].field("goal") == "nurture");
+    CHECK_FALSE(out[0].field("notes"));
+    CHECK_FALSE(out[0].field("id"));  // still out[0].id
+    CHECK(out[0].id == "a");
+  }
+  std::istringstream twice(R"([{"id": "a", "notes": "1", "notes": "2"}])");
+  CHECK_THROWS_WITH(read_prospects(
+                        twice, "p.json", 50, [](Prospect&&) {}, kept),
+                    "p.json: [0].notes: duplicate key");
 }
 
 TEST_CASE("the record's field names are SPEC §4's, id first", "[prospect]") {

@@ -70,6 +70,18 @@ TEST_CASE("characters are counted in each unit", "[text]") {
   }
 }
 
+TEST_CASE("ASCII is told from everything else at any length", "[text]") {
+  CHECK(outreach::is_ascii(""));
+  for (std::size_t length = 1; length < 70; ++length) {
+    std::string text(length, 'a');
+    CHECK(outreach::is_ascii(text));
+    text[length - 1] = '\x80';
+    CHECK_FALSE(outreach::is_ascii(text));
+    text[length - 1] = '\x7f';
+    CHECK(outreach::is_ascii(text));
+  }
+}
+
 TEST_CASE("UTF-8 validation finds the first bad byte", "[text]") {
   CHECK_FALSE(first_invalid_utf8("plain ASCII"));
   CHECK_FALSE(first_invalid_utf8("\u00e9\u4F60\U0001F44D\U0010FFFF"));
