@@ -12,6 +12,9 @@
 #include <thread>
 #include <vector>
 
+#include <fmt/format.h>
+
+#include "outreach/error.hpp"
 #include "outreach/prospect.hpp"
 #include "prospect_reader.hpp"
 
@@ -113,7 +116,8 @@ void read_prospect_batches(std::istream& in, const std::string& origin, std::siz
               kept);
           if (!parallel_done) {
             in.clear();
-            in.seekg(start);
+            if (!in.seekg(start))
+              throw InputError(fmt::format("{}: read error (cannot read it again)", origin));
           }
         }
       }
