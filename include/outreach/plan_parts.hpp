@@ -154,6 +154,8 @@ class CreditTimeline {
   };
   std::vector<Period> periods_;
   mutable std::vector<int> dead_from_;  ///< per period: the smallest spend known not to fit there
+  /// Per spend amount: the first period that may still take it (none before it can).
+  mutable std::vector<std::pair<int, std::size_t>> spendable_from_;
   int start_balance_ = 0;
   int monthly_ = 0;
   int cap_ = 0;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -59,6 +60,7 @@ std::string choose_channel(const Draft& draft, const std::string& origin,
 // invalid-utf8: the first byte that is not UTF-8 or is NUL; every such place is counted.
 void check_encoding(const Draft& draft, Findings& findings) {
   const std::string_view text = draft.text;
+  if (is_ascii(text) && std::memchr(text.data(), '\0', text.size()) == nullptr) return;
   std::optional<std::size_t> first;
   std::size_t places = 0;
   for (std::size_t at = 0; at < text.size();) {

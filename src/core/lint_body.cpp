@@ -1,5 +1,7 @@
 // The body's content: placeholders left in the text, template syntax, a call to action and
 // the opening line (SPEC §3).
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "lint_checks.hpp"
@@ -66,10 +68,12 @@ void scan_placeholders(const DraftText& text, std::size_t begin, std::size_t end
                        Findings& findings) {
   const std::string_view source = text.source;
   NextOccurrence next_close(source, "}}"), next_newline(source, "\n");
+  // Each kind of opener is found with memchr and remembered until passed (find_first_of would
+  // call memchr once per byte of the text).
+  NextOccurrence next_brace(source, "{"), next_bracket(source, "["), next_angle(source, "<");
   for (std::size_t at = begin; at < end;) {
-    // A plain loop: find_first_of calls memchr once per byte of the text.
-    std::size_t open = at;
-    while (open < end && source[open] != '{' && source[open] != '[' && source[open] != '<') ++open;
+    const std::size_t open =
+        std::min({next_brace.from(at), next_bracket.from(at), next_angle.from(at)});
     if (open >= end) return;
     std::optional<std::size_t> close_end;  // one past the placeholder's last byte
     if (source.compare(open, 2, "{{") == 0) {

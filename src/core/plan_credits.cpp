@@ -26,6 +26,7 @@ void CreditTimeline::add_grants(const std::vector<Date>& grants) {
     const int change = monthly_ - forfeited;
     periods_.push_back(Period{grant, change, forfeited, 0, before + change});
     dead_from_.clear();
+    spendable_from_.clear();
   }
 }
 
@@ -57,8 +58,22 @@ bool CreditTimeline::can_spend(std::size_t period, int credits) const {
 }
 
 std::optional<std::size_t> CreditTimeline::next_spendable(std::size_t from, int credits) const {
-  for (std::size_t p = from; p < periods_.size(); ++p)
-    if (can_spend(p, credits)) return p;
+  // Balances only go down, so the periods before the first that could take `credits` last time
+  // never will: a search from before it starts there (the allocation asks once per candidate).
+  auto known = std::find_if(spendable_from_.begin(), spendable_from_.end(),
+                            [&](const auto& entry) { return entry.first == credits; });
+  if (known == spendable_from_.end()) {
+    spendable_from_.emplace_back(credits, 0);
+    known = spendable_from_.end() - 1;
+  }
+  const bool whole_search = from <= known->second;
+  for (std::size_t p = std::max(from, known->second); p < periods_.size(); ++p) {
+    if (can_spend(p, credits)) {
+      if (whole_search) known->second = p;
+      return p;
+    }
+  }
+  if (whole_search) known->second = periods_.size();
   return std::nullopt;
 }
 

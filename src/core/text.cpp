@@ -116,6 +116,7 @@ void append_utf8(std::string& out, char32_t c) {
 }
 
 std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
+  if (is_ascii(text)) return std::nullopt;
   for (std::size_t at = 0; at < text.size();) {
     if (static_cast<unsigned char>(text[at]) < 0x80) {
       ++at;
