@@ -8,7 +8,7 @@
 
 using outreach::detail::ParallelFor;
 
-TEST_CASE("every item runs once, on one of the threads", "[parallel]") {
+TEST_CASE("in parallel, every item runs once, on one of the threads", "[parallel]") {
   for (const unsigned threads : {1U, 2U, 4U}) {
     ParallelFor pool(threads);
     CHECK(pool.threads() == threads);
@@ -25,7 +25,7 @@ TEST_CASE("every item runs once, on one of the threads", "[parallel]") {
   }
 }
 
-TEST_CASE("an exception in one item reaches the caller, and the pool goes on", "[parallel]") {
+TEST_CASE("in parallel, an exception in one item reaches the caller, and the pool goes on", "[parallel]") {
   ParallelFor pool(2);
   CHECK_THROWS_WITH(pool.run(500,
                              [](unsigned, std::size_t item) {
