@@ -22,6 +22,9 @@
 #include "outreach/rules.hpp"
 #include "outreach/template.hpp"
 #if __has_include("outreach/prospect.hpp")
+#include <cstdlib>
+
+#include "../src/core/prospect_reader.hpp"
 #include "outreach/prospect.hpp"
 #define OUTREACH_FUZZ_HAS_PROSPECTS 1
 #endif
@@ -108,13 +111,47 @@ inline void run_template(std::string_view text) {
 }
 
 #ifdef OUTREACH_FUZZ_HAS_PROSPECTS
-/// The streaming prospects reader.
+/// Everything a prospect holds, to compare two readers' records.
+inline bool same_prospect(const Prospect& a, const Prospect& b) {
+  return a.id == b.id && a.position == b.position && a.degree == b.degree &&
+         a.open_profile == b.open_profile && a.accepts_inmail == b.accepts_inmail &&
+         a.pending_invitations == b.pending_invitations && a.rarely_accepts == b.rarely_accepts &&
+         a.deadline == b.deadline && a.goal == b.goal &&
+         a.mutual_connections == b.mutual_connections && a.zone == b.zone &&
+         (a.priority == b.priority || (a.priority != a.priority && b.priority != b.priority)) &&
+         a.group == b.group && a.do_not_contact == b.do_not_contact && a.fields == b.fields;
+}
+
+/// The streaming prospects reader (through read_prospects, which tries the parallel reader
+/// first on a stream that can seek); then the parallel reader against the exact one, keeping
+/// every field and keeping a plan's few: when the parallel reader accepts an input, the exact
+/// reader must accept it too and read the same prospects.
 inline void run_prospects(std::string_view text) {
-  std::istringstream in{std::string(text)};
+  const std::string input(text);
+  std::istringstream in{input};
   std::size_t seen = 0;
   try {
     read_prospects(in, "prospects.json", 20, [&](Prospect&& p) { seen += p.id.size(); });
   } catch (const InputError&) {
+  }
+  FieldSelection some;
+  some.all = false;
+  some.names = {"company", "first_name"};
+  for (const FieldSelection& kept : {FieldSelection{}, some}) {
+    std::vector<Prospect> exact, parallel;
+    bool exact_ok = true;
+    std::istringstream exact_in{input}, parallel_in{input};
+    try {
+      detail::read_prospects_in_order(
+          exact_in, "p", 20, [&](Prospect&& p) { exact.push_back(std::move(p)); }, kept);
+    } catch (const InputError&) {
+      exact_ok = false;
+    }
+    const bool parallel_ok = detail::read_prospects_parallel(
+        parallel_in, 2, [&](Prospect&& p) { parallel.push_back(std::move(p)); }, kept);
+    if (parallel_ok && (!exact_ok || exact.size() != parallel.size())) std::abort();
+    for (std::size_t i = 0; i < parallel.size(); ++i)
+      if (i >= exact.size() || !same_prospect(exact[i], parallel[i])) std::abort();
   }
 }
 #endif

@@ -3,13 +3,6 @@
 #include <algorithm>
 
 namespace outreach::detail {
-namespace {
-
-// Items are taken a few at a time: one lock per chunk, and still an even share at the end.
-constexpr std::size_t chunk_items = 8;
-
-}  // namespace
-
 ParallelFor::ParallelFor(unsigned threads) {
   for (unsigned thread = 1; thread < std::max(threads, 1U); ++thread)
     helpers_.emplace_back([this, thread] { help(thread); });
@@ -24,8 +17,9 @@ ParallelFor::~ParallelFor() {
   for (std::thread& helper : helpers_) helper.join();
 }
 
-void ParallelFor::run(std::size_t count, const Body& body) {
-  if (helpers_.empty() || count <= chunk_items) {
+void ParallelFor::run(std::size_t count, const Body& body, std::size_t grain) {
+  grain = std::max<std::size_t>(grain, 1);
+  if (helpers_.empty() || count <= grain) {
     for (std::size_t item = 0; item < count; ++item) body(0, item);
     return;
   }
@@ -33,6 +27,7 @@ void ParallelFor::run(std::size_t count, const Body& body) {
     std::lock_guard lock(mutex_);
     body_ = &body;
     count_ = count;
+    grain_ = grain;
     next_ = 0;
     error_ = nullptr;
     busy_ = static_cast<unsigned>(helpers_.size());
@@ -72,7 +67,7 @@ void ParallelFor::work(unsigned thread) {
       std::lock_guard lock(mutex_);
       if (next_ >= count_ || error_) return;
       begin = next_;
-      end = std::min(count_, begin + chunk_items);
+      end = std::min(count_, begin + grain_);
       next_ = end;
     }
     try {

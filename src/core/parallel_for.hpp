@@ -24,10 +24,10 @@ class ParallelFor {
   unsigned threads() const { return static_cast<unsigned>(helpers_.size()) + 1; }
 
   /// Calls `body(thread, item)` once for every item in [0, count), `thread` telling which of
-  /// threads() runs it (0: the caller), in chunks taken in turn; returns when all are done, and
-  /// rethrows the first exception a call threw.
+  /// threads() runs it (0: the caller), `grain` items at a time taken in turn; returns when all
+  /// are done, and rethrows the first exception a call threw.
   using Body = std::function<void(unsigned thread, std::size_t item)>;
-  void run(std::size_t count, const Body& body);
+  void run(std::size_t count, const Body& body, std::size_t grain = 8);
 
  private:
   void help(unsigned thread);
@@ -38,6 +38,7 @@ class ParallelFor {
   std::vector<std::thread> helpers_;
   const Body* body_ = nullptr;
   std::size_t count_ = 0;
+  std::size_t grain_ = 1;
   std::size_t next_ = 0;        // the first item not yet taken
   std::size_t generation_ = 0;  // one per run, for the helpers to tell a new one
   unsigned busy_ = 0;           // helpers inside the current run

@@ -15,13 +15,17 @@
 // [{"rule", "severity", "message"}].
 #include "outreach/plan_output.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <ostream>
+#include <thread>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "json_text.hpp"
 #include "outreach/calendar.hpp"
+#include "parallel_for.hpp"
 #include "plan_cells.hpp"
 #include "plan_table.hpp"
 
@@ -34,6 +38,51 @@ using detail::append_json_string;
 constexpr std::string_view columns[] = {"id",      "channel", "reason", "cost",
                                         "send_at", "group",   "then",   "findings"};
 
+// Rows are formatted a chunk at a time on every core and written in order: formatting 300,000
+// rows is most of what a plan does after reading.
+template <typename AppendRow>
+void write_rows(const std::vector<PlannedProspect>& rows, std::ostream& out, AppendRow append_row) {
+  constexpr std::size_t rows_per_chunk = 2048;
+  const std::size_t chunks = (rows.size() + rows_per_chunk - 1) / rows_per_chunk;
+  detail::ParallelFor parallel(chunks > 1 ? std::clamp(std::thread::hardware_concurrency(), 1U, 8U)
+                                          : 1U);
+  std::vector<std::string> text(4 * static_cast<std::size_t>(parallel.threads()));
+  for (std::size_t first = 0; first < chunks; first += text.size()) {
+    const std::size_t count = std::min(text.size(), chunks - first);
+    parallel.run(
+        count,
+        [&](unsigned, std::size_t k) {
+          std::string& chunk = text[k];
+          chunk.clear();
+          const std::size_t begin = (first + k) * rows_per_chunk;
+          const std::size_t end = std::min(rows.size(), begin + rows_per_chunk);
+          for (std::size_t i = begin; i < end; ++i) append_row(chunk, rows[i], i);
+        },
+        1);
+    for (std::size_t k = 0; k < count; ++k)
+      out.write(text[k].data(), static_cast<std::streamsize>(text[k].size()));
+  }
+}
+
+void append_tsv_row(std::string& line, const PlannedProspect& row, std::size_t) {
+  detail::append_tsv_field(line, row.id);
+  line += '\t';
+  line += plan_channel_name(row.channel);
+  line += '\t';
+  line += plan_reason_name(row.reason);
+  line += '\t';
+  line += fmt::format("{}", row.cost);
+  line += '\t';
+  line += detail::send_at_iso(row);
+  line += '\t';
+  detail::append_tsv_field(line, row.group);
+  line += '\t';
+  line += detail::followup_channels(row);
+  line += '\t';
+  detail::append_tsv_field(line, detail::finding_rules(row));
+  line += '\n';
+}
+
 void write_tsv(const PlanResult& plan, std::ostream& out) {
   std::string line;
   for (std::size_t i = 0; i < std::size(columns); ++i) {
@@ -42,29 +91,26 @@ void write_tsv(const PlanResult& plan, std::ostream& out) {
   }
   line += '\n';
   out << line;
-  for (const PlannedProspect& row : plan.prospects) {
-    line.clear();
-    detail::append_tsv_field(line, row.id);
-    line += '\t';
-    line += plan_channel_name(row.channel);
-    line += '\t';
-    line += plan_reason_name(row.reason);
-    line += '\t';
-    line += fmt::format("{}", row.cost);
-    line += '\t';
-    line += detail::send_at_iso(row);
-    line += '\t';
-    detail::append_tsv_field(line, row.group);
-    line += '\t';
-    line += detail::followup_channels(row);
-    line += '\t';
-    detail::append_tsv_field(line, detail::finding_rules(row));
-    line += '\n';
-    out.write(line.data(), static_cast<std::streamsize>(line.size()));
-  }
+  write_rows(plan.prospects, out, append_tsv_row);
 }
 
 // RFC 4180: records end with CRLF.
+void append_csv_row(std::string& line, const PlannedProspect& row, std::size_t) {
+  const std::string cells[] = {row.id,
+                               std::string(plan_channel_name(row.channel)),
+                               std::string(plan_reason_name(row.reason)),
+                               fmt::format("{}", row.cost),
+                               detail::send_at_iso(row),
+                               row.group,
+                               detail::followup_channels(row),
+                               detail::finding_rules(row)};
+  for (std::size_t i = 0; i < std::size(cells); ++i) {
+    if (i > 0) line += ',';
+    detail::append_csv_field(line, cells[i]);
+  }
+  line += "\r\n";
+}
+
 void write_csv(const PlanResult& plan, std::ostream& out) {
   std::string line;
   for (std::size_t i = 0; i < std::size(columns); ++i) {
@@ -73,23 +119,7 @@ void write_csv(const PlanResult& plan, std::ostream& out) {
   }
   line += "\r\n";
   out << line;
-  for (const PlannedProspect& row : plan.prospects) {
-    line.clear();
-    const std::string cells[] = {row.id,
-                                 std::string(plan_channel_name(row.channel)),
-                                 std::string(plan_reason_name(row.reason)),
-                                 fmt::format("{}", row.cost),
-                                 detail::send_at_iso(row),
-                                 row.group,
-                                 detail::followup_channels(row),
-                                 detail::finding_rules(row)};
-    for (std::size_t i = 0; i < std::size(cells); ++i) {
-      if (i > 0) line += ',';
-      detail::append_csv_field(line, cells[i]);
-    }
-    line += "\r\n";
-    out.write(line.data(), static_cast<std::streamsize>(line.size()));
-  }
+  write_rows(plan.prospects, out, append_csv_row);
 }
 
 void append_optional(std::string& out, const std::string& text) {
@@ -185,15 +215,13 @@ std::string summary_json(const PlanSummary& s) {
 // NDJSON: one object per prospect and line. JSON: the same rows, one a line, inside
 // {"prospects": [...], "summary": {...}}.
 void write_json_rows(const PlanResult& plan, std::ostream& out, bool wrapped) {
-  std::string line;
   if (wrapped) out << "{\"prospects\":[";
-  for (std::size_t i = 0; i < plan.prospects.size(); ++i) {
-    line.clear();
+  write_rows(plan.prospects, out, [wrapped](std::string& line, const PlannedProspect& row,
+                                            std::size_t i) {
     if (wrapped) line += i ? ",\n" : "\n";
-    append_row_json(line, plan.prospects[i]);
+    append_row_json(line, row);
     if (!wrapped) line += '\n';
-    out.write(line.data(), static_cast<std::streamsize>(line.size()));
-  }
+  });
   if (wrapped) out << "\n],\n\"summary\":" << summary_json(plan.summary) << "}\n";
 }
 
