@@ -97,8 +97,7 @@ if [ -x "$bin/bench/simdjson_reader" ]; then
     file="$out/prospects-$count.$format"
     filter=$route
     [ "$format" = json ] && filter=".[] | $route"
-    modes=(whole)
-    [ "$format" = ndjson ] && modes+=(chunked)
+    modes=(whole chunked)
     args=()
     runs=()  # "READER MODE" per hyperfine command, in order; jq comes last
     for reader in "${readers[@]}"; do

@@ -8,9 +8,11 @@
 //   simdjson_reader FILE [whole|chunked]
 //
 // whole (default): padded_string::load reads the whole file into memory; NDJSON goes through
-// iterate_many, the array through one On-Demand document. chunked (NDJSON only): the file is
-// read in 4 MiB pieces cut at the last newline and each piece goes through iterate_many, so
-// memory stays flat. simdjson 3.0.1 has no way to stream the elements of one array.
+// iterate_many, the array through one On-Demand document. chunked: the file is read in 4 MiB
+// pieces cut after the last whole record (NDJSON: at a newline; an array: after an element,
+// found as the product's parallel reader finds them, with the commas between elements turned
+// into spaces) and each piece goes through iterate_many, so memory stays flat. simdjson 3.0.1
+// itself has no way to stream the elements of one array.
 #include <simdjson.h>
 
 #include <cstdint>
@@ -191,33 +193,91 @@ class Reader {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
-// NDJSON in 4 MiB pieces, each cut after its last newline; the rest moves to the next piece.
+// A JSON array read as a stream of its elements, as the product's parallel reader splits it
+// (src/core/prospect_parallel.cpp): strings skipped with memchr to the next unescaped quote,
+// brackets counted. Each piece's whole elements go to iterate_many with the commas between
+// them turned into spaces.
+class ArrayElements {
+ public:
+  /// Scans buffer[from, filled) and returns one past the last whole element; turns the
+  /// separating commas (and the closing bracket) into spaces.
+  std::size_t cut(char* buffer, std::size_t from, std::size_t filled) {
+    std::size_t at = from;
+    std::size_t last_end = from;
+    while (at < filled) {
+      const char c = buffer[at];
+      if (in_string_) {
+        const void* quote = std::memchr(buffer + at, '"', filled - at);
+        if (quote == nullptr) return last_end;  // rescanned from the element's start next time
+        const auto q = static_cast<std::size_t>(static_cast<const char*>(quote) - buffer);
+        std::size_t backslashes = 0;
+        while (q - backslashes > at && buffer[q - backslashes - 1] == '\\') ++backslashes;
+        at = q + 1;
+        if (backslashes % 2 == 0) in_string_ = false;
+        continue;
+      }
+      if (c == '"') {
+        in_string_ = true;
+      } else if (c == '{' || c == '[') {
+        ++depth_;
+      } else if (c == '}' || c == ']') {
+        if (depth_ == 0) {
+          if (c == ']') buffer[at] = ' ';  // the array's end
+        } else if (--depth_ == 0) {
+          last_end = at + 1;
+        }
+      } else if (c == ',' && depth_ == 0) {
+        buffer[at] = ' ';
+      }
+      ++at;
+    }
+    return last_end;
+  }
+  void restart() { in_string_ = false, depth_ = 0; }
+
+ private:
+  bool in_string_ = false;
+  std::size_t depth_ = 0;
+};
+
+// NDJSON, or the elements of an array, in 4 MiB pieces, each cut after its last whole record;
+// the rest moves to the next piece.
 void read_chunked(const char* path, Reader& reader) {
   constexpr std::size_t piece = std::size_t{4} << 20;
-  constexpr std::size_t batch = std::size_t{1} << 20;  // longest line; simdjson: 1,000,000
+  constexpr std::size_t batch = std::size_t{1} << 20;  // longest record; simdjson: 1,000,000
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Failure{"cannot open the file"};
   std::vector<char> buffer(piece + simdjson::SIMDJSON_PADDING);
   std::size_t filled = 0;
+  bool first = true;
+  std::optional<ArrayElements> array;
   std::size_t position = 1;
   od::parser parser;
   for (;;) {
     in.read(buffer.data() + filled, static_cast<std::streamsize>(piece - filled));
     filled += static_cast<std::size_t>(in.gcount());
     const bool last = !in;
-    if (position == 1) {
-      std::size_t start = 0;
-      while (start < filled && is_space(buffer[start])) ++start;
-      if (start < filled && buffer[start] == '[')
-        throw Failure{"chunked is for NDJSON: simdjson 3.0.1 cannot stream an array's elements"};
+    std::size_t from = 0;
+    if (first) {
+      first = false;
+      while (from < filled && is_space(buffer[from])) ++from;
+      if (from < filled && buffer[from] == '[') {
+        buffer[from++] = ' ';
+        array.emplace();
+        position = 0;
+      }
     }
     std::size_t cut = filled;
-    if (!last) {
+    if (array) {
+      // The carried bytes start an unfinished element: scan it again from its start.
+      array->restart();
+      cut = array->cut(buffer.data(), 0, filled);
+    } else if (!last) {
       while (cut > 0 && buffer[cut - 1] != '\n') --cut;
-      if (cut == 0) throw Failure{"a line longer than 4 MiB"};
     }
+    if (cut == 0 && !last) throw Failure{"a record longer than 4 MiB"};
     od::document_stream stream;
-    if (parser.iterate_many(buffer.data(), cut, batch).get(stream)) throw Failure{"bad NDJSON"};
+    if (parser.iterate_many(buffer.data(), cut, batch).get(stream)) throw Failure{"bad input"};
     reader.documents(stream, position);
     std::memmove(buffer.data(), buffer.data() + cut, filled - cut);
     filled -= cut;

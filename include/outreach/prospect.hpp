@@ -71,9 +71,11 @@ enum class ProspectFormat { json_array, ndjson };
 /// Streams prospects out of a JSON array or NDJSON text (told apart by the first non-space
 /// byte) read from `in` in chunks — never the whole file in memory, never a tree of the whole
 /// document (300,000 prospects must fit in ~250 bytes each). Each valid prospect goes to `sink`
-/// in input order, on the calling thread, while a second thread parses ahead; once a problem
-/// is found no further prospect goes to `sink` (some before it may not either). If `sink`
-/// throws, reading stops and the exception propagates. Every problem is collected —
+/// in input order, on the calling thread, while other threads parse ahead (on every core when
+/// `in` can seek: a file); once a problem is found no further prospect goes to `sink` (some
+/// before it may not either). If `sink` throws, reading stops and the exception propagates.
+/// The prospects and problems are the same whichever way the input was read. Every problem is
+/// collected —
 /// "prospects.json: [12].degree: expected 1, 2, 3 or null, got 4", "leads.ndjson:7: goal: unknown
 /// goal 'sale' (did you mean 'sales'?)", duplicate ids, NUL bytes, invalid UTF-8, nesting,
 /// malformed JSON — and after the whole input (or `max_problems` of them) an InputError holding one

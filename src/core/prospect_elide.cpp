@@ -7,23 +7,9 @@
 namespace outreach::detail {
 namespace {
 
-constexpr std::size_t none = static_cast<std::size_t>(-1);
+constexpr std::size_t none = no_string_end;
 // Shorter strings are left alone: moving the bytes before them would cost more than it saves.
 constexpr std::size_t min_elided_bytes = 16;
-
-// One past the quote that closes the string opening at `open`, or `none` if it does not close.
-// A quote is escaped when an odd run of backslashes comes before it.
-std::size_t string_end(const char* text, std::size_t open, std::size_t length) {
-  for (std::size_t from = open + 1;;) {
-    const void* quote = std::memchr(text + from, '"', length - from);
-    if (quote == nullptr) return none;
-    const auto at = static_cast<std::size_t>(static_cast<const char*>(quote) - text);
-    std::size_t backslashes = 0;
-    while (at - backslashes > open + 1 && text[at - backslashes - 1] == '\\') ++backslashes;
-    if (backslashes % 2 == 0) return at + 1;
-    from = at + 1;
-  }
-}
 
 std::size_t skip_space(const char* text, std::size_t at, std::size_t length) {
   while (at < length &&
@@ -48,7 +34,29 @@ bool known_field(std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
+// The next '"' in [from, length), or `none`. Keys and most values are short: a plain loop finds
+// their end sooner than a call to memchr, which takes over for long strings.
+std::size_t next_quote(const char* text, std::size_t from, std::size_t length) {
+  constexpr std::size_t inline_bytes = 24;
+  for (const std::size_t stop = std::min(length, from + inline_bytes); from < stop; ++from)
+    if (text[from] == '"') return from;
+  const void* quote = std::memchr(text + from, '"', length - from);
+  return quote == nullptr ? none
+                          : static_cast<std::size_t>(static_cast<const char*>(quote) - text);
+}
+
 }  // namespace
+
+std::size_t json_string_end(const char* text, std::size_t open, std::size_t length) {
+  for (std::size_t from = open + 1;;) {
+    const std::size_t at = next_quote(text, from, length);
+    if (at == none) return none;
+    std::size_t backslashes = 0;
+    while (at - backslashes > open + 1 && text[at - backslashes - 1] == '\\') ++backslashes;
+    if (backslashes % 2 == 0) return at + 1;
+    from = at + 1;
+  }
+}
 
 std::size_t elide_unused_strings(char* text, std::size_t length, const FieldSelection& kept) {
   if (kept.all) return length;
@@ -65,7 +73,7 @@ std::size_t elide_unused_strings(char* text, std::size_t length, const FieldSele
       ++at;
       continue;
     }
-    const std::size_t end = string_end(text, at, length);
+    const std::size_t end = json_string_end(text, at, length);
     if (end == none) break;
     const std::size_t colon = depth == 1 ? skip_space(text, end, length) : length;
     if (colon == length || text[colon] != ':') {
@@ -79,7 +87,7 @@ std::size_t elide_unused_strings(char* text, std::size_t length, const FieldSele
     if (value == length || text[value] != '"' || name.find('\\') != std::string_view::npos ||
         known_field(name) || kept.keeps(name))
       continue;
-    const std::size_t value_end = string_end(text, value, length);
+    const std::size_t value_end = json_string_end(text, value, length);
     if (value_end == none) break;
     at = value_end;
     const std::size_t content = value + 1;

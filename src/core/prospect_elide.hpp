@@ -10,6 +10,13 @@
 
 namespace outreach::detail {
 
+inline constexpr std::size_t no_string_end = static_cast<std::size_t>(-1);
+
+/// One past the quote that closes the JSON string whose opening quote is text[open], or
+/// no_string_end when [open, length) does not close it. A quote is escaped when an odd run of
+/// backslashes comes before it; nothing else about the string is checked.
+std::size_t json_string_end(const char* text, std::size_t open, std::size_t length);
+
 /// Shortens the JSON text of one record in place and returns its new length: the value of each
 /// top-level field that is not a SPEC §4 field and that `kept` does not keep becomes "" when it
 /// is a string of at least 16 bytes of printable ASCII without escapes. Parsing the result gives

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "id_index.hpp"
+#include "prospect_elide.hpp"
 #include "prospect_reader.hpp"
 
 namespace outreach::detail {
@@ -193,8 +194,8 @@ class Splitter {
   }
 
   // The end of the element (an object) starting at `begin`: one past its closing brace, or 0
-  // when the bytes read so far end inside it. Strings are skipped with memchr to the next quote
-  // that no backslash escapes; nlohmann checks everything else when it parses the element.
+  // when the bytes read so far end inside it. Strings are skipped to the next quote that no
+  // backslash escapes; nlohmann checks everything else when it parses the element.
   std::size_t element_end(const std::string& bytes, std::size_t begin) {
     std::size_t depth = 0;
     std::size_t at = begin;
@@ -205,18 +206,8 @@ class Splitter {
       }
       const char c = bytes[at];
       if (c == '"') {
-        std::size_t from = at + 1;
-        for (;;) {
-          const void* quote = std::memchr(bytes.data() + from, '"', bytes.size() - from);
-          if (quote == nullptr) return 0;
-          const std::size_t q =
-              static_cast<std::size_t>(static_cast<const char*>(quote) - bytes.data());
-          std::size_t backslashes = 0;
-          while (q - backslashes > at + 1 && bytes[q - backslashes - 1] == '\\') ++backslashes;
-          from = q + 1;
-          if (backslashes % 2 == 0) break;
-        }
-        at = from;
+        at = json_string_end(bytes.data(), at, bytes.size());
+        if (at == no_string_end) return 0;
         continue;
       }
       if (c == '{' || c == '[') {
