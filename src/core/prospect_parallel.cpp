@@ -73,7 +73,10 @@ class Splitter {
         if (bytes[at] == '\n') ++line_;
         ++at;
       }
-      if (at < bytes.size() || !read_more(bytes)) break;
+      if (at < bytes.size()) break;
+      bytes.clear();  // any amount of leading white space, in constant memory
+      at = 0;
+      if (!read_more(bytes)) break;
     }
     if (at == bytes.size()) return false;
     array_ = bytes[at] == '[';

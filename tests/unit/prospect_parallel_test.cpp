@@ -114,6 +114,8 @@ TEST_CASE("the parallel reader reads what the exact reader reads", "[prospect][p
     same_as_exact("\xEF\xBB\xBF" + array(3));
     same_as_exact("\n\n  \n" + record(1) + "\r\n\r\n \t \n" + record(2) + "\r\n" + record(3));
     same_as_exact("[" + record(1) + "," + record(2) + "]");
+    same_as_exact(std::string(200 * 1024, ' ') + "\n\n" + ndjson(3));  // more than one read
+    same_as_exact(std::string(200 * 1024, '\n') + array(3));
   }
   SECTION("strings that hold brackets, quotes and backslashes") {
     for (const std::string value :
