@@ -19,7 +19,6 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
-#include <optional>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -29,6 +28,8 @@
 #include <vector>
 
 #include <date/tz.h>
+
+#include "../src/core/prospect_elide.hpp"
 
 #include "outreach/calendar.hpp"
 #include "outreach/prospect.hpp"
@@ -191,54 +192,36 @@ class Reader {
   std::unordered_map<std::string, std::size_t> ids_;
 };
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+using outreach::detail::json_space;
 
-// A JSON array read as a stream of its elements, as the product's parallel reader splits it
-// (src/core/prospect_parallel.cpp): strings skipped with memchr to the next unescaped quote,
-// brackets counted. Each piece's whole elements go to iterate_many with the commas between
-// them turned into spaces.
-class ArrayElements {
- public:
-  /// Scans buffer[from, filled) and returns one past the last whole element; turns the
-  /// separating commas (and the closing bracket) into spaces.
-  std::size_t cut(char* buffer, std::size_t from, std::size_t filled) {
-    std::size_t at = from;
-    std::size_t last_end = from;
-    while (at < filled) {
-      const char c = buffer[at];
-      if (in_string_) {
-        const void* quote = std::memchr(buffer + at, '"', filled - at);
-        if (quote == nullptr) return last_end;  // rescanned from the element's start next time
-        const auto q = static_cast<std::size_t>(static_cast<const char*>(quote) - buffer);
-        std::size_t backslashes = 0;
-        while (q - backslashes > at && buffer[q - backslashes - 1] == '\\') ++backslashes;
-        at = q + 1;
-        if (backslashes % 2 == 0) in_string_ = false;
-        continue;
-      }
-      if (c == '"') {
-        in_string_ = true;
-      } else if (c == '{' || c == '[') {
-        ++depth_;
-      } else if (c == '}' || c == ']') {
-        if (depth_ == 0) {
-          if (c == ']') buffer[at] = ' ';  // the array's end
-        } else if (--depth_ == 0) {
-          last_end = at + 1;
-        }
-      } else if (c == ',' && depth_ == 0) {
-        buffer[at] = ' ';
-      }
-      ++at;
+// One past the last whole element in buffer[0, filled) of a JSON array whose '[' is gone,
+// found as the product's parallel reader finds them (strings skipped to their closing quote,
+// brackets counted); the commas between elements and the closing bracket become spaces, so
+// that iterate_many takes the elements as a stream of documents.
+std::size_t cut_after_elements(char* buffer, std::size_t filled) {
+  std::size_t depth = 0;
+  std::size_t last_end = 0;
+  for (std::size_t at = 0; at < filled;) {
+    const char c = buffer[at];
+    if (c == '"') {
+      at = outreach::detail::json_string_end(buffer, at, filled);
+      if (at == outreach::detail::no_string_end) break;
+      continue;
     }
-    return last_end;
+    if (c == '{' || c == '[') {
+      ++depth;
+    } else if (c == '}' || c == ']') {
+      if (depth == 0)
+        buffer[at] = ' ';  // the array's end
+      else if (--depth == 0)
+        last_end = at + 1;
+    } else if (c == ',' && depth == 0) {
+      buffer[at] = ' ';
+    }
+    ++at;
   }
-  void restart() { in_string_ = false, depth_ = 0; }
-
- private:
-  bool in_string_ = false;
-  std::size_t depth_ = 0;
-};
+  return last_end;
+}
 
 // NDJSON, or the elements of an array, in 4 MiB pieces, each cut after its last whole record;
 // the rest moves to the next piece.
@@ -250,28 +233,27 @@ void read_chunked(const char* path, Reader& reader) {
   std::vector<char> buffer(piece + simdjson::SIMDJSON_PADDING);
   std::size_t filled = 0;
   bool first = true;
-  std::optional<ArrayElements> array;
+  bool array = false;
   std::size_t position = 1;
   od::parser parser;
   for (;;) {
     in.read(buffer.data() + filled, static_cast<std::streamsize>(piece - filled));
     filled += static_cast<std::size_t>(in.gcount());
     const bool last = !in;
-    std::size_t from = 0;
     if (first) {
       first = false;
-      while (from < filled && is_space(buffer[from])) ++from;
+      std::size_t from = 0;
+      while (from < filled && json_space(buffer[from])) ++from;
       if (from < filled && buffer[from] == '[') {
-        buffer[from++] = ' ';
-        array.emplace();
+        buffer[from] = ' ';
+        array = true;
         position = 0;
       }
     }
     std::size_t cut = filled;
     if (array) {
-      // The carried bytes start an unfinished element: scan it again from its start.
-      array->restart();
-      cut = array->cut(buffer.data(), 0, filled);
+      // The carried bytes start an unfinished element: it is scanned again from its start.
+      cut = cut_after_elements(buffer.data(), filled);
     } else if (!last) {
       while (cut > 0 && buffer[cut - 1] != '\n') --cut;
     }
@@ -289,7 +271,7 @@ void read_whole(const char* path, Reader& reader) {
   simdjson::padded_string json;
   if (simdjson::padded_string::load(path).get(json)) throw Failure{"cannot read the file"};
   std::size_t start = 0;
-  while (start < json.size() && is_space(json.data()[start])) ++start;
+  while (start < json.size() && json_space(json.data()[start])) ++start;
   od::parser parser;
   if (start < json.size() && json.data()[start] == '[') {
     od::document document;

@@ -3,6 +3,11 @@
 #include <algorithm>
 
 namespace outreach::detail {
+
+unsigned available_threads() {
+  constexpr unsigned most = 8;
+  return std::clamp(std::thread::hardware_concurrency(), 1U, most);
+}
 ParallelFor::ParallelFor(unsigned threads) {
   for (unsigned thread = 1; thread < std::max(threads, 1U); ++thread)
     helpers_.emplace_back([this, thread] { help(thread); });

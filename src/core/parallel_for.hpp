@@ -13,6 +13,10 @@
 
 namespace outreach::detail {
 
+/// How many threads the plan's parallel steps use: one per core, at most 8 (0 cores reported
+/// counts as one).
+unsigned available_threads();
+
 class ParallelFor {
  public:
   /// `threads` in all, the caller's included (1: everything runs on the caller's thread).

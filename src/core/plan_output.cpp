@@ -18,7 +18,6 @@
 #include <algorithm>
 #include <cmath>
 #include <ostream>
-#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
@@ -44,8 +43,7 @@ template <typename AppendRow>
 void write_rows(const std::vector<PlannedProspect>& rows, std::ostream& out, AppendRow append_row) {
   constexpr std::size_t rows_per_chunk = 2048;
   const std::size_t chunks = (rows.size() + rows_per_chunk - 1) / rows_per_chunk;
-  detail::ParallelFor parallel(chunks > 1 ? std::clamp(std::thread::hardware_concurrency(), 1U, 8U)
-                                          : 1U);
+  detail::ParallelFor parallel(chunks > 1 ? detail::available_threads() : 1U);
   std::vector<std::string> text(4 * static_cast<std::size_t>(parallel.threads()));
   for (std::size_t first = 0; first < chunks; first += text.size()) {
     const std::size_t count = std::min(text.size(), chunks - first);
@@ -216,12 +214,12 @@ std::string summary_json(const PlanSummary& s) {
 // {"prospects": [...], "summary": {...}}.
 void write_json_rows(const PlanResult& plan, std::ostream& out, bool wrapped) {
   if (wrapped) out << "{\"prospects\":[";
-  write_rows(plan.prospects, out, [wrapped](std::string& line, const PlannedProspect& row,
-                                            std::size_t i) {
-    if (wrapped) line += i ? ",\n" : "\n";
-    append_row_json(line, row);
-    if (!wrapped) line += '\n';
-  });
+  write_rows(plan.prospects, out,
+             [wrapped](std::string& line, const PlannedProspect& row, std::size_t i) {
+               if (wrapped) line += i ? ",\n" : "\n";
+               append_row_json(line, row);
+               if (!wrapped) line += '\n';
+             });
   if (wrapped) out << "\n],\n\"summary\":" << summary_json(plan.summary) << "}\n";
 }
 

@@ -1,7 +1,6 @@
 // The planner: each prospect is decided and its drafts checked as it is added, then `finish`
 // ranks, allocates credits, schedules and sums the campaign up.
 #include <algorithm>
-#include <thread>
 
 #include <fmt/format.h>
 
@@ -45,7 +44,7 @@ PlannerState::PlannerState(PlanConfig&& plan_config)
       zone(zone_of(config.account)),
       history(config.ledger, config.start, rules.refund_window_days),
       drafts(rules, config),
-      parallel(std::clamp(std::thread::hardware_concurrency(), 1U, max_draft_threads)) {
+      parallel(detail::available_threads()) {
   check_config(config, rules);
   const Account& account = config.account;
   const PlanRules& plan = rules.plan_named(account.plan, account.origin + ": plan");

@@ -64,7 +64,6 @@ struct PlannerState {
   LedgerHistory history;
   DraftChecker drafts;
   /// Threads that assess a batch of prospects (Planner::add of a span), with a checker each.
-  static constexpr unsigned max_draft_threads = 8;
   detail::ParallelFor parallel;
   std::vector<std::unique_ptr<DraftChecker>> helper_drafts;
   int start_balance = 0;       ///< credits at the end of the start date (SPEC §2 simulation)

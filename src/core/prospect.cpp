@@ -283,10 +283,6 @@ class ProspectSax final : public detail::JsonSax {
   std::string pending_;
 };
 
-bool blank(std::string_view line) {
-  return line.find_first_not_of(" \t\r") == std::string_view::npos;
-}
-
 void read_array(ProspectStream& stream, ProblemLog& problems, const Sink& sink,
                 const FieldSelection& kept) {
   ProspectBuilder builder(problems, false, true, &kept);
@@ -314,7 +310,7 @@ void read_ndjson(ProspectStream& stream, ProblemLog& problems, const Sink& sink,
                                problems.origin(), number, max_prospect_bytes));
       continue;
     }
-    if (blank(line)) continue;
+    if (detail::blank_line(line)) continue;
     if (const auto nul = line.find('\0'); nul != std::string::npos) {
       problems.add(fmt::format("{}:{}:{}: NUL byte in the input", problems.origin(), number,
                                offset + nul + 1));
@@ -329,6 +325,10 @@ void read_ndjson(ProspectStream& stream, ProblemLog& problems, const Sink& sink,
 
 }  // namespace
 
+bool detail::blank_line(std::string_view line) {
+  return line.find_first_not_of(" \t\r") == std::string_view::npos;
+}
+
 detail::RecordParser::RecordParser(bool array_elements, const FieldSelection& kept)
     : problems_({}, 1),
       builder_(problems_, !array_elements, false, &kept),
@@ -336,7 +336,7 @@ detail::RecordParser::RecordParser(bool array_elements, const FieldSelection& ke
       array_elements_(array_elements),
       sink_([this](Prospect&& prospect) {
         *target_ = std::move(prospect);
-        ++built_;
+        built_ = true;
       }) {}
 
 bool detail::RecordParser::parse(char* first, char* last, std::size_t position, Prospect& out) {
@@ -344,14 +344,14 @@ bool detail::RecordParser::parse(char* first, char* last, std::size_t position, 
   if (!problems_.empty() || std::memchr(first, '\0', static_cast<std::size_t>(last - first)))
     return false;
   target_ = &out;
-  const std::size_t built = built_;
+  built_ = false;
   ProspectSax sax(builder_, problems_, sink_, count_, nullptr);
   sax.set_line(position, 0);
   if (array_elements_) sax.set_depth_limit(static_cast<std::size_t>(max_json_depth) - 1);
   last = first + detail::elide_unused_strings(first, static_cast<std::size_t>(last - first), kept_);
   const bool parsed = detail::sax_parse_bytes(first, last, sax);
   sax.flush();
-  return parsed && problems_.empty() && built_ == built + 1;
+  return parsed && problems_.empty() && built_;
 }
 
 void detail::read_prospects_in_order(std::istream& in, const std::string& origin,

@@ -12,9 +12,7 @@ constexpr std::size_t none = no_string_end;
 constexpr std::size_t min_elided_bytes = 16;
 
 std::size_t skip_space(const char* text, std::size_t at, std::size_t length) {
-  while (at < length &&
-         (text[at] == ' ' || text[at] == '\t' || text[at] == '\n' || text[at] == '\r'))
-    ++at;
+  while (at < length && json_space(text[at])) ++at;
   return at;
 }
 
@@ -34,23 +32,13 @@ bool known_field(std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-// The next '"' in [from, length), or `none`. Keys and most values are short: a plain loop finds
-// their end sooner than a call to memchr, which takes over for long strings.
-std::size_t next_quote(const char* text, std::size_t from, std::size_t length) {
-  constexpr std::size_t inline_bytes = 24;
-  for (const std::size_t stop = std::min(length, from + inline_bytes); from < stop; ++from)
-    if (text[from] == '"') return from;
-  const void* quote = std::memchr(text + from, '"', length - from);
-  return quote == nullptr ? none
-                          : static_cast<std::size_t>(static_cast<const char*>(quote) - text);
-}
-
 }  // namespace
 
 std::size_t json_string_end(const char* text, std::size_t open, std::size_t length) {
   for (std::size_t from = open + 1;;) {
-    const std::size_t at = next_quote(text, from, length);
-    if (at == none) return none;
+    const void* quote = std::memchr(text + from, '"', length - from);
+    if (quote == nullptr) return none;
+    const auto at = static_cast<std::size_t>(static_cast<const char*>(quote) - text);
     std::size_t backslashes = 0;
     while (at - backslashes > open + 1 && text[at - backslashes - 1] == '\\') ++backslashes;
     if (backslashes % 2 == 0) return at + 1;

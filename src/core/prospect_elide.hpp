@@ -10,6 +10,9 @@
 
 namespace outreach::detail {
 
+/// JSON's white space: space, tab, line feed, carriage return.
+inline bool json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
 inline constexpr std::size_t no_string_end = static_cast<std::size_t>(-1);
 
 /// One past the quote that closes the JSON string whose opening quote is text[open], or

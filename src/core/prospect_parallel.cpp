@@ -44,12 +44,6 @@ struct Batch {
   bool done = false;     // parsed; guarded by the workers' mutex
 };
 
-bool json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-bool blank(std::string_view line) {
-  return line.find_first_not_of(" \t\r") == std::string_view::npos;
-}
-
 // Cuts the input into batches of whole records. Any doubt — a byte where the structure allows
 // none, a record near the size limit, the end of input inside a record — stops it with
 // `unusual()` set.
@@ -134,7 +128,7 @@ class Splitter {
         return 0;
       }
       if (newline == nullptr && read_more(bytes)) continue;
-      if (!blank(std::string_view(bytes).substr(line_start, end - line_start)))
+      if (!blank_line(std::string_view(bytes).substr(line_start, end - line_start)))
         batch.records.push_back(Record{line_start, end, line_});
       if (newline == nullptr) {
         finished_ = true;

@@ -16,6 +16,7 @@
 
 #include "outreach/error.hpp"
 #include "outreach/prospect.hpp"
+#include "parallel_for.hpp"
 #include "prospect_reader.hpp"
 
 namespace outreach {
@@ -23,7 +24,6 @@ namespace {
 
 constexpr std::size_t batch_size = 256;
 constexpr std::size_t queued_batches = 4;
-constexpr unsigned max_parse_workers = 8;
 
 using Batch = std::vector<Prospect>;
 
@@ -85,7 +85,7 @@ void read_prospects(std::istream& in, const std::string& origin, std::size_t max
 void read_prospect_batches(std::istream& in, const std::string& origin, std::size_t max_problems,
                            const std::function<void(std::span<Prospect>)>& sink,
                            const FieldSelection& kept) {
-  const unsigned parse_workers = std::min(std::thread::hardware_concurrency(), max_parse_workers);
+  const unsigned parse_workers = detail::available_threads();
   BatchQueue queue;
   std::exception_ptr reader_error;
   std::thread reader([&] {

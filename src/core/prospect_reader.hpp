@@ -6,6 +6,7 @@
 #include <functional>
 #include <iosfwd>
 #include <string>
+#include <string_view>
 
 #include "outreach/prospect.hpp"
 #include "prospect_fields.hpp"
@@ -17,9 +18,8 @@ void read_prospects_in_order(std::istream& in, const std::string& origin, std::s
                              const std::function<void(Prospect&&)>& sink,
                              const FieldSelection& kept);
 
-}  // namespace outreach::detail
-
-namespace outreach::detail {
+/// An NDJSON line that holds only spaces, tabs and carriage returns (skipped by both readers).
+bool blank_line(std::string_view line);
 
 /// Parses prospects held whole in memory, one at a time — an NDJSON line or one element of an
 /// array — for the parallel reader. Ids are not checked for uniqueness (the caller does, in
@@ -42,7 +42,7 @@ class RecordParser {
   const FieldSelection& kept_;
   bool array_elements_;
   std::size_t count_ = 0;
-  std::size_t built_ = 0;
+  bool built_ = false;  // whether the record gave a prospect
   Prospect* target_ = nullptr;
   std::function<void(Prospect&&)> sink_;
 };

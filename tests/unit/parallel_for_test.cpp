@@ -25,7 +25,8 @@ TEST_CASE("in parallel, every item runs once, on one of the threads", "[parallel
   }
 }
 
-TEST_CASE("in parallel, an exception in one item reaches the caller, and the pool goes on", "[parallel]") {
+TEST_CASE("in parallel, an exception in one item reaches the caller, and the pool goes on",
+          "[parallel]") {
   ParallelFor pool(2);
   CHECK_THROWS_WITH(pool.run(500,
                              [](unsigned, std::size_t item) {

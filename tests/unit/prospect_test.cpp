@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <sstream>
 
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <catch2/catch.hpp>
 
 #include "outreach/error.hpp"
 #include "outreach/json_input.hpp"
