@@ -29,7 +29,7 @@
 
 #include <date/tz.h>
 
-#include "../src/core/prospect_elide.hpp"
+#include "prospects/json_scan.hpp"
 
 #include "outreach/calendar.hpp"
 #include "outreach/prospect.hpp"

@@ -14,20 +14,21 @@
 #include <variant>
 #include <vector>
 
+#include <cstdlib>
+
+#include "entry_points.hpp"
+#include "ledger/event.hpp"
+#include "ledger/lines.hpp"
 #include "outreach/account.hpp"
 #include "outreach/credits.hpp"
 #include "outreach/error.hpp"
 #include "outreach/ledger.hpp"
 #include "outreach/lint.hpp"
+#include "outreach/prospect.hpp"
 #include "outreach/rules.hpp"
 #include "outreach/template.hpp"
-#if __has_include("outreach/prospect.hpp")
-#include <cstdlib>
-
-#include "../src/core/prospect_reader.hpp"
-#include "outreach/prospect.hpp"
-#define OUTREACH_FUZZ_HAS_PROSPECTS 1
-#endif
+#include "prospects/exact_reader.hpp"
+#include "prospects/parallel_reader.hpp"
 
 namespace outreach::fuzz {
 
@@ -39,7 +40,7 @@ inline std::string_view as_text(const std::uint8_t* data, std::size_t size) {
 inline void run_rules(std::string_view text) {
   try {
     const auto rules = Rules::parse(text, "fuzz.json");
-    (void)rules.source.dump();
+    (void)rules.document();
   } catch (const InputError&) {
   }
 }
@@ -63,7 +64,7 @@ inline void run_ledger(std::string_view text) {
     a.zone = find_time_zone("America/New_York", "fuzz");
     return a;
   }();
-  (void)find_torn_last_line(text);
+  (void)ledger_lines::find_torn_last_line(text);
   try {
     const auto events = parse_ledger(text, "ledger.ndjson", account.zone);
     // Whatever is accepted must survive a round trip through the canonical line that an
@@ -89,7 +90,7 @@ inline void run_draft_lint(std::string_view text) {
     options.unit = unit;
     options.template_mode = unit == CountUnit::graphemes;
     try {
-      (void)lint_draft(text, "draft.txt", rules, options);
+      (void)testing::lint_draft(text, "draft.txt", rules, options);
     } catch (const InputError&) {
     }
   }
@@ -110,7 +111,6 @@ inline void run_template(std::string_view text) {
   }
 }
 
-#ifdef OUTREACH_FUZZ_HAS_PROSPECTS
 /// Everything a prospect holds, to compare two readers' records.
 inline bool same_prospect(const Prospect& a, const Prospect& b) {
   return a.id == b.id && a.position == b.position && a.degree == b.degree &&
@@ -122,8 +122,8 @@ inline bool same_prospect(const Prospect& a, const Prospect& b) {
          a.group == b.group && a.do_not_contact == b.do_not_contact && a.fields == b.fields;
 }
 
-/// The streaming prospects reader (through read_prospects, which tries the parallel reader
-/// first on a stream that can seek); then the parallel reader against the exact one, keeping
+/// The streaming prospects reader (through read_prospect_batches, which tries the parallel
+/// reader first on a stream that can seek); then the parallel reader against the exact one, keeping
 /// every field and keeping a plan's few: when the parallel reader accepts an input, the exact
 /// reader must accept it too and read the same prospects.
 inline void run_prospects(std::string_view text) {
@@ -131,7 +131,7 @@ inline void run_prospects(std::string_view text) {
   std::istringstream in{input};
   std::size_t seen = 0;
   try {
-    read_prospects(in, "prospects.json", 20, [&](Prospect&& p) { seen += p.id.size(); });
+    testing::read_prospects(in, "prospects.json", 20, [&](Prospect&& p) { seen += p.id.size(); });
   } catch (const InputError&) {
   }
   FieldSelection some;
@@ -148,12 +148,14 @@ inline void run_prospects(std::string_view text) {
       exact_ok = false;
     }
     const bool parallel_ok = detail::read_prospects_parallel(
-        parallel_in, 2, [&](Prospect&& p) { parallel.push_back(std::move(p)); }, kept);
+        parallel_in, testing::pool(),
+        [&](std::vector<Prospect>&& batch) {
+          for (Prospect& p : batch) parallel.push_back(std::move(p));
+        },
+        kept);
     if (parallel_ok && (!exact_ok || exact.size() != parallel.size())) std::abort();
     for (std::size_t i = 0; i < parallel.size(); ++i)
       if (i >= exact.size() || !same_prospect(exact[i], parallel[i])) std::abort();
   }
 }
-#endif
-
 }  // namespace outreach::fuzz

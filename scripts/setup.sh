@@ -6,6 +6,7 @@ set -euo pipefail
 # `scripts/setup.sh --bench` also installs what only the benchmark uses.
 packages=(
   g++ cmake ninja-build pkg-config
+  clang-format python3   # the format check and the layout check of the test suite
   libcli11-dev nlohmann-json3-dev libfmt-dev catch2
   libutf8proc-dev libhowardhinnant-date-dev tzdata
   unicode-data   # GraphemeBreakTest.txt, the external check of grapheme counting

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <date/date.h>
 #include <date/tz.h>
@@ -14,6 +15,13 @@ namespace outreach {
 
 /// A calendar date (days since 1970-01-01); which time zone it belongs to is the caller's business.
 using Date = date::sys_days;
+
+/// Business days and hours; weekdays are 0 = Sunday … 6 = Saturday.
+struct BusinessHours {
+  std::vector<int> days;
+  int start_minute = 0;  ///< minutes after midnight
+  int end_minute = 0;
+};
 
 /// Parses a strict ISO date "YYYY-MM-DD"; nullopt when malformed or not a real day (2026-02-30).
 std::optional<Date> parse_iso_date(std::string_view text);
@@ -27,6 +35,9 @@ Date add_months_clamped(Date start, int months);
 
 /// 0 = Sunday … 6 = Saturday.
 int weekday_of(Date day);
+
+/// Weekday from a three-letter English name ("mon" → 1); -1 when unknown.
+int weekday_from_name(std::string_view name);
 
 /// The time zone with this IANA name; throws InputError "<where>: unknown time zone 'X' (did you
 /// mean 'Y'?)" when there is none.
@@ -49,6 +60,9 @@ std::optional<Date> parse_date_or_timestamp(std::string_view text, const date::t
 /// that falls in a daylight-saving gap is moved forward past the gap; an ambiguous one takes
 /// the earlier instant.
 date::sys_seconds zoned_instant(Date day, int minute_of_day, const date::time_zone* zone);
+
+/// The first instant of a date in a zone (its midnight, or the end of a gap that swallows it).
+date::sys_seconds start_of_day(Date day, const date::time_zone* zone);
 
 /// ISO 8601 with the zone's offset at that instant: "2026-12-01T09:00:00-05:00".
 std::string format_instant(date::sys_seconds instant, const date::time_zone* zone);

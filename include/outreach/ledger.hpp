@@ -39,21 +39,6 @@ struct LedgerEvent {
 /// Whether `id` can name a prospect in the ledger: non-empty, not blank, valid UTF-8.
 bool is_valid_prospect_id(std::string_view id);
 
-/// Parses one NDJSON line; throws InputError "origin:LINE: field: problem".
-LedgerEvent parse_ledger_event(std::string_view line, const std::string& origin,
-                               std::size_t line_number, const date::time_zone* zone);
-
-/// A last line left incomplete by an interrupted append: its 1-based number and what is wrong.
-struct TornLine {
-  std::size_t line = 0;
-  std::string problem;  ///< "no newline at its end; …" or "not JSON: <why> at column N"
-  std::string repair;   ///< what the user should do about it
-};
-
-/// The torn last line of a ledger's text (the last non-blank line has no newline, or is not
-/// JSON), if there is one.
-std::optional<TornLine> find_torn_last_line(std::string_view text);
-
 /// How the end of a text is read: a ledger's last line must be complete (SPEC §5); a file
 /// given to `ledger import` may lack its final newline.
 enum class LastLine { must_be_complete, may_lack_newline };
@@ -63,11 +48,6 @@ enum class LastLine { must_be_complete, may_lack_newline };
 std::vector<LedgerEvent> parse_ledger(std::string_view text, const std::string& origin,
                                       const date::time_zone* zone,
                                       LastLine last_line = LastLine::must_be_complete);
-
-/// The canonical one-line JSON form of an event, without the newline:
-/// {"date":"2026-03-05","type":"inmail_sent","prospect":"p-17","free":false}
-/// (`free` only for inmail_sent).
-std::string format_ledger_event(const LedgerEvent& event);
 
 /// Reads and parses the ledger at `path`; a missing file is an empty ledger only when
 /// `missing_ok`, otherwise an InputError.

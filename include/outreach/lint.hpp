@@ -79,10 +79,6 @@ class LintEngine {
   std::vector<std::string> severities_;  ///< by position in Rules::lint_rule_ids()
 };
 
-/// Lints one draft file with a fresh engine; prefer a LintEngine for more than a few drafts.
-LintResult lint_draft(std::string_view file_bytes, const std::string& origin, const Rules& rules,
-                      const LintOptions& options);
-
 /// The channel ids a draft may name.
 const std::vector<std::string>& draft_channels();
 

@@ -13,10 +13,10 @@
 #include "outreach/account.hpp"
 #include "outreach/calendar.hpp"
 #include "outreach/ledger.hpp"
-#include "outreach/lint.hpp"
 #include "outreach/prospect.hpp"
 #include "outreach/rules.hpp"
 #include "outreach/template.hpp"
+#include "outreach/thread_pool.hpp"
 
 namespace outreach {
 
@@ -119,23 +119,25 @@ struct PlanConfig {
   std::optional<Template> inmail_template;  ///< its text may open with a `Subject:` header
 };
 
+/// The string fields a plan needs each prospect to carry: those its templates name (the reader
+/// checks and drops the others).
+FieldSelection fields_used(const PlanConfig& config);
+
 struct PlannerState;
 
-/// Plans a campaign. Prospects are added one at a time as they are read (rendering and
+/// Plans a campaign. Prospects are added a batch at a time as they are read (rendering and
 /// checking their drafts then, so that only a compact record is kept); `finish` ranks,
 /// allocates credits, schedules and sums up.
 class Planner {
  public:
-  explicit Planner(PlanConfig config);
+  /// `pool`: the run's workers, borrowed to check a batch's drafts (null: on the caller alone).
+  explicit Planner(PlanConfig config, ThreadPool* pool = nullptr);
   ~Planner();
   Planner(const Planner&) = delete;
   Planner& operator=(const Planner&) = delete;
 
-  /// The string fields `add` needs a prospect to carry: those its templates name.
-  FieldSelection fields_used() const;
-  void add(Prospect&& prospect);
-  /// Adds the prospects in order, as one add() each would; their drafts are rendered and
-  /// checked on several threads.
+  /// Adds the prospects in order; their drafts are rendered and checked on the pool's threads.
+  /// The plan is the same however the prospects are cut into batches.
   void add(std::span<Prospect> prospects);
   PlanResult finish();
 

@@ -1,10 +1,7 @@
 #pragma once
-/// Prospects (SPEC §4): the input of `outreach plan`, read as a stream into compact records.
+/// The prospect record (SPEC §4): what the readers build and the planner reads.
 
-#include <cstddef>
 #include <cstdint>
-#include <functional>
-#include <iosfwd>
 #include <optional>
 #include <span>
 #include <string>
@@ -13,7 +10,6 @@
 #include <vector>
 
 #include "outreach/calendar.hpp"
-#include "outreach/limits.hpp"  // max_prospect_bytes, max_prospects, max_prospect_count_value
 
 namespace outreach {
 
@@ -64,30 +60,5 @@ struct FieldSelection {
     return false;
   }
 };
-
-/// How the input is laid out.
-enum class ProspectFormat { json_array, ndjson };
-
-/// Streams prospects out of a JSON array or NDJSON text (told apart by the first non-space
-/// byte) read from `in` in chunks — never the whole file in memory, never a tree of the whole
-/// document (300,000 prospects must fit in ~250 bytes each). Each valid prospect goes to `sink`
-/// in input order, on the calling thread, while other threads parse ahead (on every core when
-/// `in` can seek: a file); once a problem is found no further prospect goes to `sink` (some
-/// before it may not either). If `sink` throws, reading stops and the exception propagates.
-/// The prospects and problems are the same whichever way the input was read. Every problem is
-/// collected —
-/// "prospects.json: [12].degree: expected 1, 2, 3 or null, got 4", "leads.ndjson:7: goal: unknown
-/// goal 'sale' (did you mean 'sales'?)", duplicate ids, NUL bytes, invalid UTF-8, nesting,
-/// malformed JSON — and after the whole input (or `max_problems` of them) an InputError holding one
-/// line per problem is thrown.
-/// `kept` chooses the string fields each prospect keeps (every one by default).
-void read_prospects(std::istream& in, const std::string& origin, std::size_t max_problems,
-                    const std::function<void(Prospect&&)>& sink, const FieldSelection& kept = {});
-
-/// read_prospects handing the prospects over a batch at a time (a few hundred, in input order),
-/// for a consumer that works on several at once; the batch's prospects may be moved from.
-void read_prospect_batches(std::istream& in, const std::string& origin, std::size_t max_problems,
-                           const std::function<void(std::span<Prospect>)>& sink,
-                           const FieldSelection& kept = {});
 
 }  // namespace outreach

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "outreach/calendar.hpp"
 
 namespace outreach {
 
@@ -59,13 +59,6 @@ struct LintRules {
   std::vector<LintRuleInfo> rules;  ///< all fourteen: SPEC §3's thirteen, then template-syntax
 };
 
-/// Business days and hours; weekdays are 0 = Sunday … 6 = Saturday.
-struct BusinessHours {
-  std::vector<int> days;
-  int start_minute = 0;  ///< minutes after midnight
-  int end_minute = 0;
-};
-
 /// Thresholds and windows of the planner.
 struct PlanDefaults {
   int acceptance_delay_days = 0;
@@ -101,7 +94,10 @@ struct Rules {
   PlanDefaults plan;
   ResponseRates rates;
   std::map<std::string, std::string> notes;
-  nlohmann::json source;  ///< the document as loaded, for `outreach rules`
+  std::string source_text;  ///< the document as loaded
+
+  /// The document as `outreach rules` prints it: indented by two spaces, keys sorted.
+  std::string document() const;
 
   /// The rules compiled into the binary.
   static const Rules& builtin();
@@ -118,14 +114,7 @@ struct Rules {
   static const std::vector<std::string>& lint_rule_ids();
 };
 
-class JsonField;
-/// Reads {"days": ["tue", …], "start": "09:00", "end": "17:00"} (rules data and account file).
-BusinessHours parse_business_hours(const JsonField& field);
-
 /// The text of the embedded rules.json.
 std::string_view builtin_rules_json();
-
-/// Weekday from a three-letter English name ("mon" → 1); -1 when unknown.
-int weekday_from_name(std::string_view name);
 
 }  // namespace outreach

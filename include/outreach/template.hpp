@@ -29,6 +29,9 @@ class Template {
 
   /// Parses; on a syntax problem returns the error instead.
   static std::variant<Template, SyntaxError> parse(std::string_view text);
+  /// Parses a template file's text; a syntax problem is the InputError
+  /// "ORIGIN:LINE:COLUMN: template-syntax: MESSAGE" (columns in bytes).
+  static Template read(std::string_view text, const std::string& origin);
 
   /// Looks a field up by name; nullopt when the prospect has no such string field.
   using Lookup = std::function<std::optional<std::string_view>(std::string_view name)>;

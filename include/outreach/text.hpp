@@ -53,8 +53,14 @@ std::optional<std::size_t> offset_past_limit(std::string_view text, std::size_t 
 /// Number of code points in `text` before byte `offset` (for 1-based columns).
 std::size_t code_points_before(std::string_view text, std::size_t offset);
 
-/// Text safe to show on a terminal: control characters and escape sequences are replaced by
-/// U+FFFD or a visible escape; invalid UTF-8 bytes are replaced too.
+/// Text safe to show on a terminal — the one sanitiser of everything human-facing output
+/// echoes from an input: C0 and C1 control characters, DEL and the bidirectional overrides
+/// become visible escapes (\t, \n, \r, \x1B, \u009B, \u202E), bytes that are not UTF-8 become
+/// U+FFFD, everything else is kept.
 std::string printable(std::string_view text);
+
+/// A word from the input for a one-line message: printable(), cut after `max_bytes` bytes (on a
+/// character boundary) with "...", in single quotes: 'p-017', 'a-very-long-prosp...'.
+std::string quoted_printable(std::string_view text, std::size_t max_bytes = 40);
 
 }  // namespace outreach

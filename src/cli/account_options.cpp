@@ -4,6 +4,9 @@
 
 #include <fmt/format.h>
 
+#include "outreach/io.hpp"
+#include "outreach/text.hpp"
+
 namespace outreach::cli {
 
 LoadedAccount load_account_options(const std::optional<std::string>& account_path,
@@ -33,11 +36,8 @@ std::vector<LedgerEvent> read_account_ledger(const LoadedAccount& loaded) {
 
 Date parse_date_option(const std::string& text, const std::string& option) {
   if (const auto day = parse_iso_date(text)) return *day;
-  std::string shown;
-  for (const char c : text.substr(0, 40))
-    shown +=
-        static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x7f ? '?' : c;
-  throw InputError(fmt::format("{}: expected a date YYYY-MM-DD, got '{}'", option, shown));
+  throw InputError(
+      fmt::format("{}: expected a date YYYY-MM-DD, got {}", option, quoted_printable(text)));
 }
 
 Date today_in(const Account& account, const Context& ctx) {

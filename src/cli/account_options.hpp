@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "command.hpp"
+#include "context.hpp"
 #include "outreach/account.hpp"
 #include "outreach/ledger.hpp"
 

@@ -6,11 +6,13 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
-#include "command.hpp"
+#include "commands.hpp"
+#include "outreach/io.hpp"
 #include "outreach/lint.hpp"
+#include "outreach/output.hpp"
 #include "outreach/suggest.hpp"
+#include "outreach/text.hpp"
 
 namespace outreach::cli {
 namespace {
@@ -25,11 +27,6 @@ struct CheckOptions {
   std::string format = "text";
   std::vector<std::string> disable;
   std::vector<std::string> files;
-};
-
-struct CheckedFile {
-  std::string name;
-  LintResult result;
 };
 
 // "unknown unit 'utf8' (did you mean 'utf16'?)", or the list of what is allowed.
@@ -72,61 +69,6 @@ LintOptions lint_options(const CheckOptions& options) {
   return lint;
 }
 
-std::string severity_label(const std::string& severity, bool colour) {
-  if (!colour) return severity;
-  return fmt::format("\x1b[1;{}m{}\x1b[0m", severity == "error" ? 31 : 33, severity);
-}
-
-// "draft.txt: inmail, subject 18/200, body 312/1900"
-std::string counts_line(const CheckedFile& file, CountUnit unit) {
-  const DraftCounts& c = file.result.counts;
-  std::string line = fmt::format("{}: {}", printable(file.name), file.result.channel);
-  if (c.limit_subject > 0)
-    line += fmt::format(", subject {}/{}", c.subject, c.limit_subject);
-  else if (c.subject > 0)
-    line += fmt::format(", subject {} (none allowed)", c.subject);
-  line += fmt::format(", body {}/{}", c.body, c.limit_body);
-  if (unit != CountUnit::utf16) line += fmt::format(" ({})", count_unit_name(unit));
-  return line;
-}
-
-void print_text(const std::vector<CheckedFile>& files, CountUnit unit, Context& ctx) {
-  const bool colour = ctx.colorize_stdout();
-  for (const CheckedFile& file : files) {
-    const std::string name = printable(file.name);
-    for (const Diagnostic& d : file.result.diagnostics)
-      ctx.out << fmt::format("{}:{}:{}: {}: {} [{}]\n", name, d.line, d.column,
-                             severity_label(d.severity, colour), d.message, d.rule);
-    ctx.out << counts_line(file, unit) << '\n';
-  }
-}
-
-void print_json(const std::vector<CheckedFile>& files, Context& ctx) {
-  auto list = nlohmann::ordered_json::array();
-  for (const CheckedFile& file : files) {
-    const DraftCounts& c = file.result.counts;
-    auto diagnostics = nlohmann::ordered_json::array();
-    for (const Diagnostic& d : file.result.diagnostics)
-      diagnostics.push_back({{"rule", d.rule},
-                             {"severity", d.severity},
-                             {"line", d.line},
-                             {"column", d.column},
-                             {"message", d.message}});
-    list.push_back({{"file", file.name},
-                    {"channel", file.result.channel},
-                    {"counts",
-                     {{"subject", c.subject},
-                      {"body", c.body},
-                      {"limit_subject", c.limit_subject},
-                      {"limit_body", c.limit_body}}},
-                    {"diagnostics", std::move(diagnostics)}});
-  }
-  const nlohmann::ordered_json document = {{"files", std::move(list)}};
-  // A file name need not be UTF-8; replace what is not rather than fail.
-  ctx.out << document.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
-          << '\n';
-}
-
 void run_check(const CheckOptions& options, Context& ctx) {
   if (options.format != "text" && options.format != "json")
     throw InputError(unknown_value("--format", "format", options.format, {"text", "json"}));
@@ -135,21 +77,21 @@ void run_check(const CheckOptions& options, Context& ctx) {
     throw InputError("-: standard input can be read only once");
 
   const LintEngine engine(ctx.rules());
-  std::vector<CheckedFile> checked;
+  std::vector<CheckedDraft> checked;
   for (const std::string& path : options.files) {
     const std::string name = path == "-" ? std::string(stdin_name) : path;
     const std::string bytes = read_input_file(path);
     checked.push_back({name, engine.lint_file(bytes, name, lint)});
   }
 
-  if (options.format == "json")
-    print_json(checked, ctx);
-  else
-    print_text(checked, lint.unit, ctx);
+  write_check_report(checked, options.format == "json" ? ReportFormat::json : ReportFormat::text,
+                     lint.unit, ctx.colorize_stdout(), ctx.out);
   const bool errors = std::any_of(checked.begin(), checked.end(),
-                                  [](const CheckedFile& f) { return f.result.has_errors(); });
+                                  [](const CheckedDraft& f) { return f.result.has_errors(); });
   if (errors) ctx.status = ExitStatus::findings;
 }
+
+}  // namespace
 
 void setup_check(CLI::App& app, Context& ctx) {
   auto* sub = app.add_subcommand(
@@ -177,7 +119,4 @@ void setup_check(CLI::App& app, Context& ctx) {
   sub->callback([&ctx, options] { run_check(*options, ctx); });
 }
 
-[[maybe_unused]] const bool registered = register_command(10, setup_check);
-
-}  // namespace
 }  // namespace outreach::cli

@@ -1,25 +1,20 @@
 // `outreach rules`, `outreach plans` and `outreach explain ID`: what the rules data says.
-#include <algorithm>
+#include <memory>
 #include <ostream>
-#include <vector>
 
 #include <fmt/format.h>
 
-#include "command.hpp"
+#include "commands.hpp"
+#include "outreach/output.hpp"
 #include "outreach/suggest.hpp"
+#include "outreach/text.hpp"
 
 namespace outreach::cli {
-namespace {
 
 void setup_rules(CLI::App& app, Context& ctx) {
   auto* sub = app.add_subcommand(
       "rules", "Print the rules data in force (limits, plans, phrase lists, priors)");
-  sub->callback([&ctx] {
-    // dump() with the default strict handler throws on invalid UTF-8; what is dumped here was
-    // validated, and the replace handler keeps it so if that ever changes.
-    ctx.out << ctx.rules().source.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
-            << '\n';
-  });
+  sub->callback([&ctx] { ctx.out << ctx.rules().document() << '\n'; });
 }
 
 void setup_plans(CLI::App& app, Context& ctx) {
@@ -29,31 +24,7 @@ void setup_plans(CLI::App& app, Context& ctx) {
   sub->add_option("--format", *format, "Output format: text or json")
       ->check(CLI::IsMember({"text", "json"}));
   sub->callback([&ctx, format] {
-    const Rules& rules = ctx.rules();
-    if (*format == "json") {
-      auto list = nlohmann::json::array();
-      for (const auto& [id, plan] : rules.plans)
-        list.push_back({{"id", id},
-                        {"name", plan.name},
-                        {"monthly_credits", plan.monthly_credits},
-                        {"cap", plan.cap}});
-      ctx.out << nlohmann::json{{"plans", list}}.dump(-1, ' ', false,
-                                                      nlohmann::json::error_handler_t::replace)
-              << '\n';
-      return;
-    }
-    std::vector<const PlanRules*> plans;
-    for (const auto& [id, plan] : rules.plans) plans.push_back(&plan);
-    std::stable_sort(plans.begin(), plans.end(), [](const PlanRules* a, const PlanRules* b) {
-      return a->monthly_credits < b->monthly_credits;
-    });
-    ctx.out << fmt::format("{:<22} {:<22} {:>8} {:>5}\n", "PLAN", "NAME", "MONTHLY", "CAP");
-    for (const PlanRules* plan : plans)
-      ctx.out << fmt::format("{:<22} {:<22} {:>8} {:>5}\n", plan->id, plan->name,
-                             plan->monthly_credits, plan->cap);
-    ctx.out << fmt::format(
-        "Unused credits roll over up to the cap; a reply within {} days returns the credit.\n",
-        rules.refund_window_days);
+    write_plans(ctx.rules(), *format == "json" ? ReportFormat::json : ReportFormat::text, ctx.out);
   });
 }
 
@@ -63,18 +34,12 @@ void setup_explain(CLI::App& app, Context& ctx) {
   auto id = std::make_shared<std::string>();
   sub->add_option("ID", *id, "Rule id, e.g. long-inmail")->required();
   sub->callback([&ctx, id] {
-    const Rules& rules = ctx.rules();
-    const LintRuleInfo* rule = rules.lint_rule(*id);
+    const LintRuleInfo* rule = ctx.rules().lint_rule(*id);
     if (rule == nullptr)
-      throw InputError(
-          fmt::format("unknown rule '{}'{}", *id, did_you_mean(*id, Rules::lint_rule_ids())));
-    ctx.out << fmt::format("{} ({})\n\n{}\n", rule->id, rule->severity, rule->rationale);
+      throw InputError(fmt::format("unknown rule '{}'{}", printable(*id),
+                                   did_you_mean(*id, Rules::lint_rule_ids())));
+    write_explanation(*rule, ctx.out);
   });
 }
 
-[[maybe_unused]] const bool registered = register_command(50, setup_rules) &&
-                                         register_command(51, setup_plans) &&
-                                         register_command(52, setup_explain);
-
-}  // namespace
 }  // namespace outreach::cli

@@ -7,7 +7,10 @@
 #include <fmt/format.h>
 
 #include "account_options.hpp"
-#include "command.hpp"
+#include "commands.hpp"
+#include "outreach/io.hpp"
+#include "outreach/output.hpp"
+#include "outreach/text.hpp"
 
 namespace outreach::cli {
 namespace {
@@ -44,13 +47,6 @@ LoadedAccount load_with_ledger(const LedgerOptions& options, Context& ctx, const
   return loaded;
 }
 
-// Control characters in a prospect id would reach the terminal; JSON formats escape them.
-std::string printable_id(const std::string& id) {
-  std::string out;
-  for (const char c : id) out += static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? '?' : c;
-  return out;
-}
-
 void run_add(const LedgerOptions& options, Context& ctx) {
   const LoadedAccount loaded = load_with_ledger(options, ctx, "ledger add");
   LedgerEvent event;
@@ -68,8 +64,8 @@ void run_add(const LedgerOptions& options, Context& ctx) {
     if (!day)
       throw InputError(fmt::format(
           "ledger add: --date: expected a date YYYY-MM-DD or a timestamp with an offset such as "
-          "2026-03-05T14:30:00-05:00, got '{}'",
-          printable_id(options.date->substr(0, 40))));
+          "2026-03-05T14:30:00-05:00, got {}",
+          quoted_printable(*options.date)));
     event.date = *day;
   } else {
     event.date = today_in(loaded.account, ctx);
@@ -88,60 +84,18 @@ void run_import(const LedgerOptions& options, Context& ctx) {
   append_ledger_events(*loaded.ledger_path, events);
 }
 
-void print_text(std::ostream& out, const std::vector<LedgerEvent>& events,
-                const std::string& path) {
-  if (events.empty()) {
-    out << fmt::format("No events in {}\n", path);
-    return;
-  }
-  std::size_t width = 8;
-  for (const LedgerEvent& event : events) width = std::max(width, event.prospect.size());
-  out << fmt::format("{:>5}  {:<10}  {:<16}  {}\n", "LINE", "DATE", "TYPE", "PROSPECT");
-  Date first = events.front().date, last = events.front().date;
-  for (const LedgerEvent& event : events) {
-    first = std::min(first, event.date);
-    last = std::max(last, event.date);
-    const std::string note = event.type != EventType::inmail_sent ? ""
-                             : event.free                         ? "  free (Open Profile)"
-                                                                  : "  paid";
-    std::string line =
-        fmt::format("{:>5}  {}  {:<16}  {:<{}}{}", event.line, format_date(event.date),
-                    event_type_name(event.type), printable_id(event.prospect), width, note);
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out << line << '\n';
-  }
-  out << fmt::format("{} event{} from {} to {} in {}\n", events.size(),
-                     events.size() == 1 ? "" : "s", format_date(first), format_date(last), path);
-}
-
 void run_show(const LedgerOptions& options, Context& ctx) {
   const LoadedAccount loaded = load_with_ledger(options, ctx, "ledger show");
   const std::vector<LedgerEvent> events = read_account_ledger(loaded);
-  if (options.format == "ndjson") {
-    std::string text;
-    for (const LedgerEvent& event : events) text += format_ledger_event(event) + '\n';
-    ctx.out << text;
-  } else if (options.format == "json") {
-    nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    for (const LedgerEvent& event : events) {
-      nlohmann::ordered_json row = {{"line", event.line},
-                                    {"date", format_date(event.date)},
-                                    {"type", event_type_name(event.type)},
-                                    {"prospect", event.prospect}};
-      if (event.type == EventType::inmail_sent) row["free"] = event.free;
-      list.push_back(std::move(row));
-    }
-    // The ledger path comes from the command line or the account file and need not be UTF-8;
-    // dump() would throw on it with the strict handler.
-    ctx.out << nlohmann::ordered_json{{"ledger", *loaded.ledger_path}, {"events", list}}.dump(
-                   2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
-            << '\n';
-  } else {
-    print_text(ctx.out, events, *loaded.ledger_path);
-  }
+  const ReportFormat format = options.format == "ndjson" ? ReportFormat::ndjson
+                              : options.format == "json" ? ReportFormat::json
+                                                         : ReportFormat::text;
+  write_ledger_events(events, *loaded.ledger_path, format, ctx.out);
 }
 
-void setup(CLI::App& app, Context& ctx) {
+}  // namespace
+
+void setup_ledger(CLI::App& app, Context& ctx) {
   auto* ledger =
       app.add_subcommand("ledger", "Record what was sent and what came back (append-only NDJSON)");
   ledger->require_subcommand(1);
@@ -162,23 +116,19 @@ void setup(CLI::App& app, Context& ctx) {
   add->callback([add_options, &ctx] { run_add(*add_options, ctx); });
 
   auto import_options = std::make_shared<LedgerOptions>();
-  auto* import = ledger->add_subcommand(
+  auto* import_events = ledger->add_subcommand(
       "import", "Append many NDJSON events: all are checked first, then all appended");
-  import->add_option("FILE", import_options->input, "NDJSON file of events, or - for stdin")
+  import_events->add_option("FILE", import_options->input, "NDJSON file of events, or - for stdin")
       ->required();
-  add_location_options(import, *import_options);
-  import->callback([import_options, &ctx] { run_import(*import_options, ctx);
-});
+  add_location_options(import_events, *import_options);
+  import_events->callback([import_options, &ctx] { run_import(*import_options, ctx); });
 
-auto show_options = std::make_shared<LedgerOptions>();
-auto* show = ledger->add_subcommand("show", "Print the ledger's events in file order");
-show->add_option("--format", show_options->format, "Output format: text, json or ndjson")
-    ->check(CLI::IsMember({"text", "json", "ndjson"}));
-add_location_options(show, *show_options);
-show->callback([show_options, &ctx] { run_show(*show_options, ctx); });
-}  // namespace
+  auto show_options = std::make_shared<LedgerOptions>();
+  auto* show = ledger->add_subcommand("show", "Print the ledger's events in file order");
+  show->add_option("--format", show_options->format, "Output format: text, json or ndjson")
+      ->check(CLI::IsMember({"text", "json", "ndjson"}));
+  add_location_options(show, *show_options);
+  show->callback([show_options, &ctx] { run_show(*show_options, ctx); });
+}
 
-[[maybe_unused]] const bool registered = register_command(40, setup);
-
-}  // namespace outreach::cli
 }  // namespace outreach::cli

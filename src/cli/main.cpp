@@ -4,7 +4,7 @@
 
 #include <iostream>
 
-#include "command.hpp"
+#include "commands.hpp"
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);

@@ -1,23 +1,16 @@
 // `outreach plan PROSPECTS`: recommend, allocate and schedule a whole campaign (SPEC §4, §7).
-#include <sys/stat.h>
-
-#include <cerrno>
-#include <chrono>
-#include <cstdlib>
-#include <cstring>
-#include <fstream>
-#include <iostream>
 #include <memory>
 #include <ostream>
 
-#include <fmt/format.h>
-
 #include "account_options.hpp"
-#include "command.hpp"
-#include "outreach/json_input.hpp"
+#include "commands.hpp"
+#include "outreach/io.hpp"
+#include "outreach/output.hpp"
 #include "outreach/plan.hpp"
-#include "outreach/plan_output.hpp"
+#include "outreach/prospect_reader.hpp"
 #include "outreach/template.hpp"
+#include "outreach/thread_pool.hpp"
+#include "progress.hpp"
 
 namespace outreach::cli {
 namespace {
@@ -30,92 +23,20 @@ struct PlanOptions {
   std::optional<std::string> format;
 };
 
-// A template file of the account; a syntax error is bad input naming the file and position.
+// A template file of the account, if it names one.
 std::optional<Template> load_template(const std::optional<std::string>& path) {
   if (!path) return std::nullopt;
-  const std::string text = read_input_file(*path);
-  auto parsed = Template::parse(text);
-  if (auto* error = std::get_if<Template::SyntaxError>(&parsed)) {
-    const auto [line, column] = line_and_column(text, error->offset);
-    throw InputError(
-        fmt::format("{}:{}:{}: template-syntax: {}", *path, line, column, error->message));
-  }
-  return std::get<Template>(std::move(parsed));
+  return Template::read(read_input_file(*path), *path);
 }
-
-// The prospects are streamed, never read whole: a file (with the errors read_input_file gives
-// for a missing file or a directory) or stdin.
-class ProspectsInput {
- public:
-  explicit ProspectsInput(const std::string& path) {
-    if (path == "-") return;
-    struct stat info {};
-    if (::stat(path.c_str(), &info) != 0)
-      throw InputError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
-    if (S_ISDIR(info.st_mode))
-      throw InputError(fmt::format("{}: is a directory, not a file", path));
-    file_.open(path, std::ios::binary);
-    if (!file_) throw InputError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
-  }
-  std::istream& stream() { return file_.is_open() ? static_cast<std::istream&>(file_) : std::cin; }
-
- private:
-  std::ifstream file_;
-};
-
-// Progress on a terminal for a long plan (issue 5): a line on stderr that counts the prospects
-// read, shown once the run has taken a few seconds and erased before the output starts. It
-// only measures elapsed time to decide whether to show itself (a steady clock, never a date),
-// so the output stays the same bytes for the same input.
-// Never on stdout, never when stderr is not a terminal. OUTREACH_PROGRESS_AFTER (seconds,
-// default 2) lets the tests show it on a short run.
-class Progress {
- public:
-  explicit Progress(const Context& ctx)
-      : err_(ctx.err), enabled_(ctx.stderr_is_terminal), delay_(delay_from_environment()) {}
-  ~Progress() { clear(); }
-  Progress(const Progress&) = delete;
-  Progress& operator=(const Progress&) = delete;
-
-  void read(std::size_t prospects) {
-    const std::size_t before = count_;
-    count_ += prospects;
-    if (!enabled_ || before / report_every == count_ / report_every) return;
-    if (!shown_ && std::chrono::steady_clock::now() - started_ < delay_) return;
-    shown_ = true;
-    err_ << fmt::format("\routreach: reading prospects: {}", count_) << std::flush;
-  }
-  void planning() {
-    if (shown_)
-      err_ << fmt::format("\routreach: planning {} prospects\x1b[K", count_) << std::flush;
-  }
-  void clear() {
-    if (shown_) err_ << "\r\x1b[K" << std::flush;
-    shown_ = false;
-  }
-
- private:
-  static std::chrono::seconds delay_from_environment() {
-    const char* text = std::getenv("OUTREACH_PROGRESS_AFTER");
-    if (text == nullptr || *text < '0' || *text > '9') return std::chrono::seconds(2);
-    return std::chrono::seconds(std::strtol(text, nullptr, 10));
-  }
-
-  static constexpr std::size_t report_every = 16384;
-  std::ostream& err_;
-  bool enabled_;
-  std::chrono::seconds delay_;
-  bool shown_ = false;
-  std::size_t count_ = 0;
-  std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
-};
 
 void run_plan(const PlanOptions& options, Context& ctx) {
   const Rules& rules = ctx.rules();
   const PlanFormat format = options.format           ? *parse_plan_format(*options.format)
                             : ctx.stdout_is_terminal ? PlanFormat::table
                                                      : PlanFormat::tsv;
-  ProspectsInput input(options.prospects);
+  // The prospects are streamed, never read whole: opened first, so that a missing file is
+  // reported before anything else is read.
+  InputFile input(options.prospects);
   LoadedAccount loaded = load_account_options(options.account, options.ledger, ctx);
 
   PlanConfig config;
@@ -128,27 +49,32 @@ void run_plan(const PlanOptions& options, Context& ctx) {
   config.message_template = load_template(loaded.account.templates.message);
   config.inmail_template = load_template(loaded.account.templates.inmail);
   config.account = std::move(loaded.account);
+  const FieldSelection kept = fields_used(config);
 
-  Planner planner(std::move(config));
+  // The run's one set of workers: the reader parses on them, the planner checks drafts on
+  // them, the writer formats rows on them.
+  ThreadPool pool;
+  Planner planner(std::move(config), &pool);
   Progress progress(ctx);
   read_prospect_batches(
-      input.stream(), options.prospects == "-" ? "stdin" : options.prospects,
-      static_cast<std::size_t>(rules.plan.max_reported_problems),
+      input.stream(), input.name(), static_cast<std::size_t>(rules.plan.max_reported_problems),
       [&planner, &progress](std::span<Prospect> batch) {
         planner.add(batch);
         progress.read(batch.size());
       },
-      planner.fields_used());
+      kept, &pool);
   progress.planning();
   const PlanResult plan = planner.finish();
   progress.clear();
 
   // Every input was valid: from here on nothing can fail, and the output may start.
-  write_plan(plan, format, ctx.out, format == PlanFormat::table && ctx.colorize_stdout());
+  write_plan(plan, format, ctx.out, format == PlanFormat::table && ctx.colorize_stdout(), &pool);
   ctx.out.flush();
   if (format != PlanFormat::json) write_plan_summary(plan.summary, ctx.err);
   if (plan.summary.prospects_with_errors > 0) ctx.status = ExitStatus::findings;
 }
+
+}  // namespace
 
 void setup_plan(CLI::App& app, Context& ctx) {
   auto* sub = app.add_subcommand(
@@ -171,7 +97,4 @@ void setup_plan(CLI::App& app, Context& ctx) {
   sub->callback([&ctx, options] { run_plan(*options, ctx); });
 }
 
-[[maybe_unused]] const bool registered = register_command(20, setup_plan);
-
-}  // namespace
 }  // namespace outreach::cli

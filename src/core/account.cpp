@@ -5,7 +5,8 @@
 #include <fmt/format.h>
 
 #include "outreach/error.hpp"
-#include "outreach/json_input.hpp"
+#include "rules_fields.hpp"
+#include "support/json_input.hpp"
 
 namespace outreach {
 namespace {

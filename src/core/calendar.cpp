@@ -1,5 +1,6 @@
 #include "outreach/calendar.hpp"
 
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <vector>
@@ -55,6 +56,18 @@ Date add_months_clamped(Date start, int months) {
 }
 
 int weekday_of(Date day) { return static_cast<int>(date::weekday{day}.c_encoding()); }
+
+int weekday_from_name(std::string_view name) {
+  static constexpr std::array<std::string_view, 7> names = {"sun", "mon", "tue", "wed",
+                                                            "thu", "fri", "sat"};
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (names[i] == name) return static_cast<int>(i);
+  return -1;
+}
+
+date::sys_seconds start_of_day(Date day, const date::time_zone* zone) {
+  return zoned_instant(day, 0, zone);
+}
 
 const date::time_zone* find_time_zone(std::string_view name, const std::string& where) {
   try {

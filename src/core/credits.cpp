@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "outreach/error.hpp"
+#include "outreach/text.hpp"
 
 namespace outreach {
 namespace {
@@ -16,13 +17,6 @@ int month_index(Date day) {
   const date::year_month_day ymd{day};
   return static_cast<int>(ymd.year()) * 12 + static_cast<int>(static_cast<unsigned>(ymd.month())) -
          1;
-}
-
-// A prospect id in an error message: quoted, without control characters.
-std::string quoted(const std::string& id) {
-  std::string out = "'";
-  for (const char c : id) out += static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? '?' : c;
-  return out + "'";
 }
 
 std::string month_name(int index) { return fmt::format("{:04}-{:02}", index / 12, index % 12 + 1); }
@@ -109,7 +103,8 @@ class Simulation {
         throw InputError(fmt::format(
             "{}: inmail_sent to {} on {} needs a credit but the balance is {} (an InMail to an "
             "Open Profile is free: mark it \"free\": true)",
-            place, quoted(event.prospect), format_date(event.date), report_.balance));
+            place, quoted_printable(event.prospect, event.prospect.size()), format_date(event.date),
+            report_.balance));
       }
       report_.balance -= cost;
       report_.spent += cost;

@@ -7,8 +7,9 @@
 #include <fmt/format.h>
 
 #include "outreach/error.hpp"
-#include "outreach/json_input.hpp"
 #include "outreach/suggest.hpp"
+#include "rules_fields.hpp"
+#include "support/json_input.hpp"
 
 namespace outreach {
 namespace {
@@ -32,31 +33,6 @@ Range parse_range(const JsonField& field) {
   Range r{field.at("low").as_number(0, 1e9), field.at("high").as_number(0, 1e9)};
   if (r.low > r.high) field.fail("low is greater than high");
   return r;
-}
-
-int parse_minute_of_day(const JsonField& field) {
-  const std::string text = field.as_string();
-  int hours = 0, minutes = 0;
-  if (text.size() != 5 || text[2] != ':' ||
-      std::sscanf(text.c_str(), "%2d:%2d", &hours, &minutes) != 2 || hours > 24 || minutes > 59)
-    field.fail(fmt::format("expected a time HH:MM, got {}", describe_json(field.value())));
-  return hours * 60 + minutes;
-}
-
-std::vector<int> parse_weekdays(const JsonField& field) {
-  std::vector<int> days;
-  for (const auto& element : field.elements()) {
-    const std::string name = element.as_string();
-    const int day = weekday_from_name(name);
-    if (day < 0)
-      element.fail(
-          fmt::format("unknown weekday '{}'{}", name,
-                      did_you_mean(name, {"mon", "tue", "wed", "thu", "fri", "sat", "sun"})));
-    if (std::find(days.begin(), days.end(), day) == days.end()) days.push_back(day);
-  }
-  if (days.empty()) field.fail("expected at least one weekday");
-  std::sort(days.begin(), days.end());
-  return days;
 }
 
 std::string fill_rationale(std::string text, const Rules& rules) {
@@ -202,29 +178,11 @@ void parse_rates(const JsonField& field, Rules& rules) {
 
 }  // namespace
 
-BusinessHours parse_business_hours(const JsonField& field) {
-  field.expect_keys({"days", "start", "end"});
-  BusinessHours hours;
-  hours.days = parse_weekdays(field.at("days"));
-  hours.start_minute = parse_minute_of_day(field.at("start"));
-  hours.end_minute = parse_minute_of_day(field.at("end"));
-  if (hours.end_minute <= hours.start_minute)
-    field.at("end").fail("the end is not after the start");
-  return hours;
-}
-
-int weekday_from_name(std::string_view name) {
-  static constexpr std::array<std::string_view, 7> names = {"sun", "mon", "tue", "wed",
-                                                            "thu", "fri", "sat"};
-  for (std::size_t i = 0; i < names.size(); ++i)
-    if (names[i] == name) return static_cast<int>(i);
-  return -1;
-}
-
 Rules Rules::parse(std::string_view text, const std::string& origin) {
   Rules rules;
-  rules.source = parse_json_document(text, origin);
-  const JsonField root(rules.source, origin, "");
+  const nlohmann::json document = parse_json_document(text, origin);
+  rules.source_text = std::string(text);
+  const JsonField root(document, origin, "");
   root.expect_keys({"version", "source", "channels", "plans", "credits", "lint", "lint_rules",
                     "plan", "response_rates", "notes"});
   root.at("version").as_int(1, 1);
@@ -248,6 +206,13 @@ Rules Rules::parse(std::string_view text, const std::string& origin) {
 const Rules& Rules::builtin() {
   static const Rules rules = parse(builtin_rules_json(), "built-in rules");
   return rules;
+}
+
+std::string Rules::document() const {
+  // The text was parsed and validated when loaded; dumped again it shows every key in order.
+  // The replace handler keeps dump() from throwing should a string ever not be UTF-8.
+  return nlohmann::json::parse(source_text)
+      .dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 const ChannelRules& Rules::channel(const std::string& id) const { return channels.at(id); }

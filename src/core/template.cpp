@@ -2,8 +2,11 @@
 // caller reuses, so a campaign of hundreds of thousands of prospects stays cheap.
 #include "outreach/template.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
+#include "outreach/error.hpp"
 #include "outreach/text.hpp"
 
 namespace outreach {
@@ -79,6 +82,18 @@ std::variant<Template, Template::SyntaxError> Template::parse(std::string_view t
   }
   flush_literal();
   return result;
+}
+
+Template Template::read(std::string_view text, const std::string& origin) {
+  auto parsed = parse(text);
+  if (auto* error = std::get_if<SyntaxError>(&parsed)) {
+    const std::string_view before = text.substr(0, error->offset);
+    const std::size_t line_start = before.rfind('\n') + 1;  // npos + 1 == 0
+    const auto line = static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n')) + 1;
+    throw InputError(fmt::format("{}:{}:{}: template-syntax: {}", origin, line,
+                                 before.size() - line_start + 1, error->message));
+  }
+  return std::get<Template>(std::move(parsed));
 }
 
 void Template::render(const Lookup& lookup, std::string& out,

@@ -4,6 +4,8 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace outreach {
@@ -208,6 +210,16 @@ std::string printable(std::string_view text) {
     }
     at += c.length;
   }
+  return out;
+}
+
+std::string quoted_printable(std::string_view text, std::size_t max_bytes) {
+  std::size_t cut = std::min(text.size(), max_bytes);
+  while (cut > 0 && cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+    --cut;  // not inside a UTF-8 sequence
+  std::string out = "'";
+  out += printable(text.substr(0, cut));
+  out += cut < text.size() ? "...'" : "'";
   return out;
 }
 

@@ -24,12 +24,9 @@ const fs::path regressions_dir = fs::path(OUTREACH_TEST_DATA) / "fuzz-regression
 
 const std::map<std::string, Runner>& runners() {
   static const std::map<std::string, Runner> map = {
-      {"rules", outreach::fuzz::run_rules},         {"account", outreach::fuzz::run_account},
-      {"ledger", outreach::fuzz::run_ledger},       {"draft_lint", outreach::fuzz::run_draft_lint},
-      {"template", outreach::fuzz::run_template},
-#ifdef OUTREACH_FUZZ_HAS_PROSPECTS
-      {"prospects", outreach::fuzz::run_prospects},
-#endif
+      {"rules", outreach::fuzz::run_rules},       {"account", outreach::fuzz::run_account},
+      {"ledger", outreach::fuzz::run_ledger},     {"draft_lint", outreach::fuzz::run_draft_lint},
+      {"template", outreach::fuzz::run_template}, {"prospects", outreach::fuzz::run_prospects},
   };
   return map;
 }
@@ -68,17 +65,12 @@ TEST_CASE("fuzz regressions: account", "[fuzz]") { replay("account"); }
 TEST_CASE("fuzz regressions: ledger", "[fuzz]") { replay("ledger"); }
 TEST_CASE("fuzz regressions: draft_lint", "[fuzz]") { replay("draft_lint"); }
 TEST_CASE("fuzz regressions: template", "[fuzz]") { replay("template"); }
-#ifdef OUTREACH_FUZZ_HAS_PROSPECTS
 TEST_CASE("fuzz regressions: prospects", "[fuzz]") { replay("prospects"); }
-#endif
 
 TEST_CASE("fuzz regressions: every folder names a fuzz target", "[fuzz]") {
   for (const auto& entry : fs::directory_iterator(regressions_dir)) {
     INFO(entry.path().string());
     const std::string name = entry.path().filename().string();
-#ifndef OUTREACH_FUZZ_HAS_PROSPECTS
-    if (name == "prospects") continue;  // the prospect reader is not in this tree
-#endif
     CHECK(runners().count(name) == 1);
   }
 }

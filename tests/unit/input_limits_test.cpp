@@ -12,10 +12,11 @@
 
 #include <catch2/catch.hpp>
 
-#include "../../src/core/ledger_lines.hpp"
+#include "ledger/event.hpp"
+#include "ledger/lines.hpp"
 #include "outreach/error.hpp"
-#include "outreach/json_input.hpp"
 #include "outreach/ledger.hpp"
+#include "support/json_input.hpp"
 
 using namespace outreach;
 
@@ -143,8 +144,8 @@ TEST_CASE("ledger lines: at the limit read, over it refused unparsed", "[limits]
   const std::string garbage(3 * max_ledger_line_bytes, '[');
   CHECK(error_of([&] { parse_ledger(ok + garbage + "\n", "l", utc()); }) == too_long);
   CHECK(error_of([&] { parse_ledger(ok + garbage, "l", utc()); }) == too_long);
-  CHECK_FALSE(find_torn_last_line(ok + garbage + "\n"));
-  CHECK(find_torn_last_line(ok + garbage).value().line == 2);  // an append cut short
+  CHECK_FALSE(ledger_lines::find_torn_last_line(ok + garbage + "\n"));
+  CHECK(ledger_lines::find_torn_last_line(ok + garbage).value().line == 2);  // an append cut short
 }
 
 TEST_CASE("lines split the same whatever the chunks", "[limits][ledger]") {

@@ -1,6 +1,7 @@
 #include "outreach/rules.hpp"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "outreach/error.hpp"
 
@@ -11,7 +12,7 @@ namespace {
 
 // The built-in document with one value replaced, as a user's --rules file would be.
 std::string builtin_with(const std::string& pointer, const nlohmann::json& value) {
-  nlohmann::json doc = Rules::builtin().source;
+  nlohmann::json doc = nlohmann::json::parse(Rules::builtin().source_text);
   doc[nlohmann::json::json_pointer(pointer)] = value;
   return doc.dump();
 }

@@ -217,3 +217,13 @@ TEST_CASE("GraphemeBreakTest.txt from Unicode", "[text][unicode]") {
   }
   CHECK(cases > 500);
 }
+
+TEST_CASE("a word from the input is quoted, printable and short", "[text]") {
+  CHECK(outreach::quoted_printable("p-017") == "'p-017'");
+  CHECK(outreach::quoted_printable("a\x1b[31mb") == "'a\\x1B[31mb'");
+  CHECK(outreach::quoted_printable(std::string(50, 'x')) == "'" + std::string(40, 'x') + "...'");
+  CHECK(outreach::quoted_printable("abcdef", 3) == "'abc...'");
+  // Never cut inside a character: "é" is two bytes.
+  CHECK(outreach::quoted_printable("ab\xC3\xA9", 3) == "'ab...'");
+  CHECK(outreach::quoted_printable("bad \xFF", 10) == "'bad \xEF\xBF\xBD'");
+}

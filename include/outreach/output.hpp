@@ -1,0 +1,101 @@
+#pragma once
+/// The output layer: every writer of what a command prints on stdout, in every format. The CLI
+/// parses options, reads, runs the domain, and hands the result to one of these. Untrusted text
+/// (prospect ids, file names, template fields) is made safe for each format here: human text
+/// goes through printable(), JSON strings through one string writer, TSV and CSV through their
+/// own field escaping.
+///
+/// Plans (SPEC §7):
+/// tsv and csv: a header line, then one line per prospect in input order, with the columns
+///   id, channel, reason, cost, send_at, group, then, findings
+/// — send_at in ISO 8601 with the offset of the zone it is planned in (empty without a send
+/// time), group the group conversation (empty for one-to-one), then the follow-up channels and
+/// findings the rule ids, each comma-separated. TSV escapes tab, newline, CR and backslash as
+/// \t, \n, \r, \\ and other control bytes as \xHH; CSV ends records with CRLF.
+/// ndjson: one object per prospect and line with the keys id, channel, reason, cost, send_at
+///   (null without one), timezone (the zone of send_at, or null), group (or null), then
+///   ([{"channel", "send_at", "note"}]) and findings ([{"rule", "severity", "message"}]).
+/// json: {"prospects": [the same objects, one a line], "summary": {start, plan, prospects,
+///   channels {message, inmail, connect, message-ad, skip}, group_conversations, credits
+///   {at_start, granted, forfeited, used, left, pending_refunds_at_start, window_end},
+///   expected {replies, refunds, acceptances: {low, high}}, invitations_per_week
+///   [{week, invitations}], last_send, prospects_with_errors, warnings}}.
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "outreach/account.hpp"
+#include "outreach/credits.hpp"
+#include "outreach/ledger.hpp"
+#include "outreach/lint.hpp"
+#include "outreach/plan.hpp"
+#include "outreach/rules.hpp"
+#include "outreach/text.hpp"
+#include "outreach/thread_pool.hpp"
+
+namespace outreach {
+
+// ---- Plans -------------------------------------------------------------------------------------
+
+enum class PlanFormat { table, tsv, csv, json, ndjson };
+
+std::optional<PlanFormat> parse_plan_format(std::string_view name);
+
+/// Writes the per-prospect rows (and for json the summary too) to `out`. Untrusted prospect
+/// text is made safe for the format: TSV never carries a raw tab or newline, CSV follows
+/// RFC 4180 and neutralises spreadsheet formulas (leading =, +, -, @), the table never passes
+/// control characters or escape sequences through. With a pool, rows are formatted a chunk at
+/// a time on its workers and written in order.
+void write_plan(const PlanResult& plan, PlanFormat format, std::ostream& out, bool color,
+                ThreadPool* pool = nullptr);
+
+/// The human summary (for table/tsv/csv it goes to stderr), warnings included.
+void write_plan_summary(const PlanSummary& summary, std::ostream& out);
+
+// ---- Reports -----------------------------------------------------------------------------------
+
+/// The formats of the other commands' reports; each writer says which it takes.
+enum class ReportFormat { text, json, ndjson };
+
+/// One linted draft and the name it is shown by ("<stdin>" for standard input).
+struct CheckedDraft {
+  std::string name;
+  LintResult result;
+};
+
+/// `outreach check` (SPEC §3, §7), text or json. Text: `file:line:col: severity: message
+/// [rule]` per finding, then `file: channel, subject 37/200, body 302/1900` per file (the
+/// unit named when it is not UTF-16). JSON: {"files": [{file, channel, counts {subject, body,
+/// limit_subject, limit_body}, diagnostics [{rule, severity, line, column, message}]}]}.
+void write_check_report(const std::vector<CheckedDraft>& drafts, ReportFormat format,
+                        CountUnit unit, bool color, std::ostream& out);
+
+/// What `outreach credits` shows besides the report itself.
+struct CreditsView {
+  const PlanRules* plan = nullptr;
+  const Account* account = nullptr;
+  bool as_of_is_today = false;  ///< no --as-of: the text says "today"
+  int refund_window_days = 0;
+};
+
+/// `outreach credits` (SPEC §2, §7), text (a month table with balance bars, the identity of
+/// §2.9, pending refunds, the next grant) or json (one object; SPEC §7 lists its keys).
+void write_credits_report(const CreditReport& report, const CreditsView& view, ReportFormat format,
+                          std::ostream& out);
+
+/// `outreach ledger show`: text (a table of the events, then what they span), json
+/// ({"ledger", "events": [{line, date, type, prospect, free?}]}) or ndjson (the events in
+/// their canonical one-line form).
+void write_ledger_events(const std::vector<LedgerEvent>& events, const std::string& ledger_path,
+                         ReportFormat format, std::ostream& out);
+
+/// `outreach plans`: the subscription plans by monthly credits (text), or {"plans": [...]}.
+void write_plans(const Rules& rules, ReportFormat format, std::ostream& out);
+
+/// `outreach explain ID`: the rule's id, severity and rationale.
+void write_explanation(const LintRuleInfo& rule, std::ostream& out);
+
+}  // namespace outreach

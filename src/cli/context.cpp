@@ -1,0 +1,53 @@
+#include "context.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include <date/date.h>
+#include <fmt/format.h>
+
+#include "outreach/io.hpp"
+#include "outreach/text.hpp"
+
+namespace outreach::cli {
+
+Context::Context(std::ostream& out_stream, std::ostream& err_stream, bool out_tty, bool err_tty)
+    : out(out_stream), err(err_stream), stdout_is_terminal(out_tty), stderr_is_terminal(err_tty) {}
+
+const Rules& Context::rules() {
+  if (rules_path.empty()) return Rules::builtin();
+  if (!loaded_rules_) loaded_rules_ = Rules::parse(read_input_file(rules_path), rules_path);
+  return *loaded_rules_;
+}
+
+bool Context::colorize_stdout() const {
+  if (color == "always") return true;
+  if (color == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  return stdout_is_terminal && (no_color == nullptr || *no_color == '\0');
+}
+
+std::chrono::system_clock::time_point Context::now() const {
+  const char* fixed = std::getenv("OUTREACH_NOW");
+  if (fixed == nullptr || *fixed == '\0') return std::chrono::system_clock::now();
+  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  char sign = 'Z';
+  int offset_hours = 0, offset_minutes = 0;
+  const int fields = std::sscanf(fixed, "%4d-%2d-%2dT%2d:%2d:%2d%c%2d:%2d", &year, &month, &day,
+                                 &hour, &minute, &second, &sign, &offset_hours, &offset_minutes);
+  const date::year_month_day ymd{date::year{year}, date::month{static_cast<unsigned>(month)},
+                                 date::day{static_cast<unsigned>(day)}};
+  // Years past 2261 do not fit the nanoseconds of system_clock (undefined behaviour).
+  if ((fields != 7 && fields != 9) || !ymd.ok() || year < 1970 || year > 2200 ||
+      (fields == 7 && sign != 'Z') || (fields == 9 && sign != '+' && sign != '-'))
+    throw InputError(
+        fmt::format("OUTREACH_NOW: expected a time such as 2026-11-26T09:00:00Z or "
+                    "2026-11-26T09:00:00+01:00, got '{}'",
+                    printable(fixed)));
+  const auto offset =
+      std::chrono::minutes((offset_hours * 60 + offset_minutes) * (sign == '-' ? -1 : 1));
+  return date::sys_days{ymd} + std::chrono::hours(hour) + std::chrono::minutes(minute) +
+         std::chrono::seconds(second) - offset;
+}
+
+}  // namespace outreach::cli

@@ -1,0 +1,41 @@
+#pragma once
+// What every command may use: the output streams, whether they are terminals, the rules data,
+// colour, the clock, and the exit status it reports.
+
+#include <chrono>
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+#include "outreach/error.hpp"
+#include "outreach/rules.hpp"
+
+namespace outreach::cli {
+
+class Context {
+ public:
+  Context(std::ostream& out, std::ostream& err, bool stdout_is_terminal, bool stderr_is_terminal);
+
+  std::ostream& out;
+  std::ostream& err;
+  bool stdout_is_terminal;
+  bool stderr_is_terminal;
+  std::string rules_path;      ///< --rules FILE, empty for the built-in rules
+  std::string color = "auto";  ///< --color auto|always|never
+
+  /// The rules in force: the built-in ones, or --rules FILE (loaded once, validated).
+  const Rules& rules();
+  /// Whether to colour what goes to stdout (honours --color and NO_COLOR).
+  bool colorize_stdout() const;
+  /// The current time — the only place a command may learn today's date; OUTREACH_NOW (ISO 8601
+  /// with offset) overrides it for reproducible runs.
+  std::chrono::system_clock::time_point now() const;
+
+  /// The exit status the command reports; findings set it to 1.
+  ExitStatus status = ExitStatus::ok;
+
+ private:
+  std::optional<Rules> loaded_rules_;
+};
+
+}  // namespace outreach::cli

@@ -1,0 +1,134 @@
+#include "ledger/event.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "outreach/error.hpp"
+#include "outreach/limits.hpp"
+#include "outreach/suggest.hpp"
+#include "outreach/text.hpp"
+#include "support/json_input.hpp"
+#include "support/json_text.hpp"
+
+namespace outreach {
+namespace {
+
+constexpr std::array<std::pair<EventType, std::string_view>, 7> event_types = {{
+    {EventType::invite_sent, "invite_sent"},
+    {EventType::invite_accepted, "invite_accepted"},
+    {EventType::invite_withdrawn, "invite_withdrawn"},
+    {EventType::message_sent, "message_sent"},
+    {EventType::inmail_sent, "inmail_sent"},
+    {EventType::reply, "reply"},
+    {EventType::inmail_declined, "inmail_declined"},
+}};
+
+bool is_valid_utf8(std::string_view text) { return !first_invalid_utf8(text); }
+
+// Each line is parsed as a JSON document of its own; it holds no newline, so the position in
+// parse_json_document's message is always ":1:COLUMN:". Report it at the ledger's line instead.
+nlohmann::json parse_line_json(std::string_view line, const std::string& origin,
+                               std::size_t number) {
+  try {
+    return parse_json_document(line, "");
+  } catch (const InputError& e) {
+    std::string_view message = e.what();
+    if (message.substr(0, 3) == ":1:") message.remove_prefix(3);
+    throw InputError(fmt::format("{}:{}:{}", origin, number, message));
+  }
+}
+
+}  // namespace
+
+bool is_blank_line(std::string_view line) {
+  return std::all_of(line.begin(), line.end(),
+                     [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
+}
+
+void throw_line_too_long(const std::string& origin, std::size_t number) {
+  throw InputError(fmt::format(
+      "{}:{}: line too long: more than the {} a ledger line may hold (an event takes about "
+      "100 bytes); is this a ledger?",
+      origin, number, describe_byte_count(max_ledger_line_bytes)));
+}
+
+std::optional<EventType> parse_event_type(std::string_view name) {
+  for (const auto& [type, type_name] : event_types)
+    if (type_name == name) return type;
+  return std::nullopt;
+}
+
+EventType event_type_named(std::string_view name, const std::string& where) {
+  if (const auto type = parse_event_type(name)) return *type;
+  throw InputError(fmt::format("{}: unknown event type {}{}", where, quoted_printable(name),
+                               is_valid_utf8(name) ? did_you_mean(name, event_type_names()) : ""));
+}
+
+std::string_view event_type_name(EventType type) {
+  for (const auto& [candidate, name] : event_types)
+    if (candidate == type) return name;
+  return "?";
+}
+
+const std::vector<std::string>& event_type_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for (const auto& [type, name] : event_types) out.emplace_back(name);
+    return out;
+  }();
+  return names;
+}
+
+bool is_valid_prospect_id(std::string_view id) { return !is_blank_line(id) && is_valid_utf8(id); }
+
+LedgerEvent parse_ledger_event(std::string_view line, const std::string& origin,
+                               std::size_t line_number, const date::time_zone* zone) {
+  // Checked before parsing: a corrupt line of many megabytes must not become a JSON tree.
+  if (line.size() > max_ledger_line_bytes) throw_line_too_long(origin, line_number);
+  const nlohmann::json document = parse_line_json(line, origin, line_number);
+  const std::string where = fmt::format("{}:{}", origin, line_number);
+  const JsonField root(document, where, "");
+  root.expect_keys({"date", "type", "prospect", "free"});
+
+  LedgerEvent event;
+  event.line = line_number;
+  const JsonField type = root.at("type");
+  event.type = event_type_named(type.as_string(), where + ": type");
+
+  const JsonField day = root.at("date");
+  const auto parsed = parse_date_or_timestamp(day.as_string(), zone);
+  if (!parsed)
+    day.fail(
+        fmt::format("expected a date YYYY-MM-DD or a timestamp with an offset such as "
+                    "2026-03-05T14:30:00-05:00, got {}",
+                    describe_json(day.value())));
+  event.date = *parsed;
+
+  const JsonField prospect = root.at("prospect");
+  event.prospect = prospect.as_string();
+  if (!is_valid_prospect_id(event.prospect))
+    prospect.fail(fmt::format("expected a prospect id, got {}", describe_json(prospect.value())));
+
+  if (const auto free = root.find("free")) {
+    event.free = free->as_bool();
+    if (event.type != EventType::inmail_sent)
+      free->fail(fmt::format("only an inmail_sent event can be free, not {}",
+                             event_type_name(event.type)));
+  }
+  return event;
+}
+
+std::string format_ledger_event(const LedgerEvent& event) {
+  std::string line = fmt::format(R"({{"date":"{}","type":"{}","prospect":)",
+                                 format_date(event.date), event_type_name(event.type));
+  detail::append_json_string(line, event.prospect);
+  if (event.type == EventType::inmail_sent)
+    line += event.free ? R"(,"free":true)" : R"(,"free":false)";
+  line += '}';
+  return line;
+}
+
+}  // namespace outreach

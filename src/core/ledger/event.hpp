@@ -1,0 +1,28 @@
+#pragma once
+// One ledger event as a line of NDJSON: reading it, writing it, and the limits on a line.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "outreach/calendar.hpp"
+#include "outreach/ledger.hpp"
+
+namespace outreach {
+
+/// Parses one NDJSON line; throws InputError "origin:LINE: field: problem".
+LedgerEvent parse_ledger_event(std::string_view line, const std::string& origin,
+                               std::size_t line_number, const date::time_zone* zone);
+
+/// The canonical one-line JSON form of an event, without the newline:
+/// {"date":"2026-03-05","type":"inmail_sent","prospect":"p-17","free":false}
+/// (`free` only for inmail_sent).
+std::string format_ledger_event(const LedgerEvent& event);
+
+/// Whether a line (or an id) holds only spaces, tabs and carriage returns.
+bool is_blank_line(std::string_view line);
+
+/// The error for a line over max_ledger_line_bytes.
+[[noreturn]] void throw_line_too_long(const std::string& origin, std::size_t number);
+
+}  // namespace outreach

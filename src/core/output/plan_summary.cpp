@@ -1,0 +1,71 @@
+// The campaign's summary as people read it (on stderr beside the table, TSV and CSV).
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "outreach/calendar.hpp"
+#include "outreach/output.hpp"
+#include "outreach/text.hpp"
+
+namespace outreach {
+namespace {
+
+// "2026-11-30 80, 2026-12-07 to 2031-08-04 100 each (244 weeks), 2031-08-11 50": a long plan
+// fills week after week to the weekly limit, and a line with one entry per week would run to
+// thousands of entries. Three or more consecutive weeks with the same count make one run.
+std::string weekly_runs(const std::vector<std::pair<Date, int>>& weeks) {
+  constexpr std::size_t shortest_run = 3;
+  std::string text;
+  for (std::size_t first = 0; first < weeks.size();) {
+    std::size_t last = first;
+    while (last + 1 < weeks.size() && weeks[last + 1].second == weeks[first].second &&
+           weeks[last + 1].first - weeks[last].first == date::days(7))
+      ++last;
+    if (!text.empty()) text += ", ";
+    const std::size_t length = last - first + 1;
+    if (length >= shortest_run) {
+      text += fmt::format("{} to {} {} each ({} weeks)", format_date(weeks[first].first),
+                          format_date(weeks[last].first), weeks[first].second, length);
+      first = last + 1;
+    } else {
+      text += fmt::format("{} {}", format_date(weeks[first].first), weeks[first].second);
+      ++first;
+    }
+  }
+  return text;
+}
+
+}  // namespace
+
+void write_plan_summary(const PlanSummary& s, std::ostream& out) {
+  const auto range = [](const Range& r) { return fmt::format("{:.1f}-{:.1f}", r.low, r.high); };
+  std::string text = fmt::format("Plan of {} prospects from {} (plan {})\n", s.prospects,
+                                 format_date(s.start), printable(s.plan));
+  text += fmt::format("  channels: {} message, {} inmail, {} connect, {} message-ad, {} skip\n",
+                      s.count_message, s.count_inmail, s.count_connect, s.count_message_ad,
+                      s.count_skip);
+  if (s.group_messages > 0) text += fmt::format("  group conversations: {}\n", s.group_messages);
+  text += fmt::format("  credits: {} at the start, {} granted, {} forfeited, {} used, {} left{}\n",
+                      s.credits_at_start, s.credits_granted_in_window, s.credits_forfeited,
+                      s.credits_used, s.credits_left,
+                      s.last_send ? " on " + format_date(*s.last_send) : std::string());
+  if (s.pending_refunds_at_start > 0)
+    text += fmt::format("  refunds pending at the start: {}\n", s.pending_refunds_at_start);
+  text += fmt::format("  expected: {} replies, {} credits refunded, {} invitations accepted\n",
+                      range(s.expected_replies), range(s.expected_refunds),
+                      range(s.expected_acceptances));
+  if (!s.invitations_per_week.empty())
+    text += "  invitations per week: " + weekly_runs(s.invitations_per_week) + '\n';
+  text += fmt::format("  last send: {}\n",
+                      s.last_send ? format_date(*s.last_send) : std::string("none"));
+  if (s.prospects_with_errors > 0)
+    text += fmt::format("  {} prospect{} with error-level findings\n", s.prospects_with_errors,
+                        s.prospects_with_errors == 1 ? "" : "s");
+  for (const std::string& warning : s.warnings)
+    text += "outreach: warning: " + printable(warning) + '\n';
+  out << text;
+}
+
+}  // namespace outreach

@@ -1,0 +1,103 @@
+// Every prospect's drafts: the account's templates rendered with the prospect's fields, each
+// rendered draft checked with the linter for its channel, and the InMail body hashed with the
+// names masked so that the plan can tell when dozens would get the same InMail.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "outreach/draft.hpp"
+#include "outreach/text.hpp"
+#include "plan/drafts.hpp"
+
+namespace outreach {
+namespace {
+
+// What a masked name renders as: any fixed text works, it is only ever hashed.
+constexpr std::string_view masked_name = "\x01name\x01";
+
+std::optional<std::string_view> field_of(const Prospect& prospect, std::string_view name) {
+  for (const auto& [key, value] : prospect.fields)
+    if (key == name) return std::string_view(value);
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::uint64_t fnv1a64(std::string_view bytes) {
+  std::uint64_t hash = 14695981039346656037ULL;
+  for (const char c : bytes) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ULL;
+  }
+  return hash;
+}
+
+bool is_name_field(std::string_view field) {
+  return field == "first_name" || field == "last_name" || field == "name";
+}
+
+DraftChecker::DraftChecker(const Rules& rules, const PlanConfig& config)
+    : rules_(rules), lint_(rules) {
+  const auto setup = [&](DraftKind kind, const std::optional<Template>& tmpl,
+                         const std::optional<std::string>& path, std::string_view channel,
+                         std::string_view label) {
+    Slot& slot = slots_[static_cast<std::size_t>(kind)];
+    slot.tmpl = tmpl ? &*tmpl : nullptr;
+    slot.origin = path ? *path : fmt::format("{} template", channel);
+    slot.label = std::string(label);
+    slot.options.channel = std::string(channel);
+  };
+  setup(DraftKind::inmail, config.inmail_template, config.account.templates.inmail, "inmail",
+        "inmail");
+  setup(DraftKind::connect, config.connect_template, config.account.templates.connect, "connect",
+        "connect note");
+  setup(DraftKind::message, config.message_template, config.account.templates.message, "message",
+        "message");
+}
+
+bool DraftChecker::has_template(DraftKind kind) const {
+  return slots_[static_cast<std::size_t>(kind)].tmpl != nullptr;
+}
+
+DraftCheck DraftChecker::check(DraftKind kind, const Prospect& prospect,
+                               std::vector<PlanFinding>& findings) {
+  const Slot& slot = slots_[static_cast<std::size_t>(kind)];
+  DraftCheck result;
+  if (slot.tmpl == nullptr) return result;
+  const std::size_t before = findings.size();
+
+  missing_.clear();
+  slot.tmpl->render([&](std::string_view name) { return field_of(prospect, name); }, rendered_,
+                    missing_);
+  for (std::size_t i = 0; i < missing_.size(); ++i) {
+    if (std::find(missing_.begin(), missing_.begin() + static_cast<std::ptrdiff_t>(i),
+                  missing_[i]) != missing_.begin() + static_cast<std::ptrdiff_t>(i))
+      continue;  // reported once per draft
+    findings.push_back(PlanFinding{
+        "missing-field", "error",
+        fmt::format("{}: the prospect has no field '{}' and the template gives no fallback",
+                    slot.label, missing_[i])});
+  }
+  // Split once: the linter and the InMail's body length work on the same draft.
+  const Draft draft = parse_draft(rendered_);
+  const LintResult lint = lint_.lint(draft, slot.origin, slot.options);
+  for (const Diagnostic& d : lint.diagnostics)
+    findings.push_back(PlanFinding{
+        d.rule, d.severity, fmt::format("{} {}:{}: {}", slot.label, d.line, d.column, d.message)});
+
+  if (kind == DraftKind::inmail) {
+    result.short_body = count_characters(draft.body(), CountUnit::utf16) <
+                        static_cast<std::size_t>(rules_.lint.long_inmail_chars);
+    slot.tmpl->render(
+        [&](std::string_view name) -> std::optional<std::string_view> {
+          if (is_name_field(name)) return masked_name;
+          return field_of(prospect, name);
+        },
+        rendered_, missing_);
+    result.masked_body_hash = fnv1a64(parse_draft(rendered_).body());
+  }
+  result.findings = findings.size() - before;
+  return result;
+}
+
+}  // namespace outreach

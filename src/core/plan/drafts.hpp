@@ -1,0 +1,59 @@
+#pragma once
+// Every prospect's drafts rendered from the account's templates and checked with the linter.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "outreach/lint.hpp"
+#include "outreach/plan.hpp"
+#include "outreach/prospect.hpp"
+#include "outreach/rules.hpp"
+#include "outreach/template.hpp"
+
+namespace outreach {
+
+enum class DraftKind : std::uint8_t { inmail, connect, message };
+
+/// What checking one rendered draft left behind.
+struct DraftCheck {
+  std::size_t findings = 0;            ///< appended to the prospect's findings
+  std::uint64_t masked_body_hash = 0;  ///< InMail only: the body with names masked, hashed
+  bool short_body = false;             ///< InMail only: body shorter than lint.long_inmail_chars
+};
+
+/// Renders the account's templates for one prospect and checks each rendered draft with the
+/// linter's rules for its channel. A field the prospect lacks, with no fallback, is a
+/// `missing-field` error. Buffers are reused from one prospect to the next.
+class DraftChecker {
+ public:
+  DraftChecker(const Rules& rules, const PlanConfig& config);
+
+  bool has_template(DraftKind kind) const;
+  /// Renders and checks the `kind` draft for `prospect` (nothing when there is no such
+  /// template), appending findings whose messages name the draft ("connect note 1:301: …").
+  DraftCheck check(DraftKind kind, const Prospect& prospect, std::vector<PlanFinding>& findings);
+
+ private:
+  struct Slot {
+    const Template* tmpl = nullptr;
+    std::string origin;
+    std::string label;
+    LintOptions options;
+  };
+  const Rules& rules_;
+  LintEngine lint_;
+  Slot slots_[3];
+  std::string rendered_;
+  std::vector<std::string> missing_;
+};
+
+/// 64-bit FNV-1a.
+std::uint64_t fnv1a64(std::string_view bytes);
+
+/// The fields masked before InMail bodies are compared (SPEC §4 "same-template").
+bool is_name_field(std::string_view field);
+
+}  // namespace outreach

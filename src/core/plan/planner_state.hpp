@@ -1,0 +1,105 @@
+#pragma once
+// What the planner keeps between `add` and `finish`, shared by the phases of `finish`
+// (allocate, schedule, summary).
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "outreach/plan.hpp"
+#include "outreach/thread_pool.hpp"
+#include "plan/chunked_store.hpp"
+#include "plan/drafts.hpp"
+#include "plan/history.hpp"
+#include "plan/invitations.hpp"
+#include "plan/rank.hpp"
+
+namespace outreach {
+
+/// The planning facts of one prospect that its PlannedProspect row does not hold (56 bytes).
+struct PlanRecord {
+  double priority = 0;
+  std::int64_t mutual_connections = 0;
+  const date::time_zone* zone = nullptr;         ///< the prospect's zone, else the account's
+  std::uint64_t inmail_hash = 0;                 ///< masked InMail body, when rendered
+  std::int32_t deadline = RankKey::no_deadline;  ///< days since 1970-01-01
+  std::uint32_t group = 0;  ///< 1-based index into PlannerState::groups; 0: none
+  // Findings are appended in the order inmail, connect note, message; a step-6 candidate has
+  // all three until the allocation decides which apply.
+  std::uint32_t inmail_findings = 0;
+  std::uint32_t connect_findings = 0;
+  std::uint32_t message_findings = 0;
+  bool needs_credit = false;
+  bool has_inmail_body = false;
+  bool short_inmail = false;
+
+  std::optional<Date> deadline_date() const {
+    if (deadline == RankKey::no_deadline) return std::nullopt;
+    return Date{date::days{deadline}};
+  }
+};
+
+static_assert(sizeof(PlanRecord) <= 56, "the per-prospect record is kept for every prospect");
+
+/// A `group` named in the input and who in it could take part in one conversation.
+struct PlanGroup {
+  std::string name;
+  std::uint32_t members = 0;    ///< not skipped
+  std::uint32_t connected = 0;  ///< not skipped and connected (a `message` row)
+  bool conversation = false;    ///< two or more members, all connected
+};
+
+/// What the planner learns of one prospect from the prospect alone: its decision and its
+/// drafts' findings (the record's group and the row's id come after, in input order).
+struct AssessedProspect {
+  PlanRecord record;
+  PlannedProspect row;
+};
+
+struct PlannerState {
+  PlannerState(PlanConfig&& plan_config, ThreadPool* thread_pool);
+
+  PlanConfig config;
+  const Rules& rules;
+  const date::time_zone* zone;  ///< the account's
+  LedgerHistory history;
+  /// The run's workers, borrowed to assess a batch of prospects (Planner::add of a span);
+  /// null: everything on the calling thread.
+  ThreadPool* pool;
+  /// A draft checker per pool slot (one thread each), made on first use.
+  std::vector<std::unique_ptr<DraftChecker>> drafts;
+  int start_balance = 0;       ///< credits at the end of the start date (SPEC §2 simulation)
+  int pending_refunds = 0;     ///< credits of the ledger's InMails that a reply may still return
+  bool credits_known = false;  ///< false without plan_start: no balance, no grants
+  std::vector<std::string> warnings;
+
+  ChunkedStore<PlannedProspect> rows;
+  ChunkedStore<PlanRecord> records;
+  std::unordered_map<std::string, std::uint32_t> group_ids;
+  std::vector<PlanGroup> groups;
+  std::vector<AssessedProspect> assessed;  ///< a batch's, between its two steps
+
+  /// The account's rolling limit on connection requests.
+  InvitePolicy invite_policy() const {
+    return InvitePolicy{config.account.weekly_invite_limit, rules.plan.invite_window_days,
+                        rules.plan.invite_days};
+  }
+  /// The ledger's invitations of a day, for the rolling limit.
+  std::function<int(Date)> invitation_history() const {
+    return [this](Date day) { return history.invitations_on(day); };
+  }
+};
+
+/// Prospects by what competes for what, each list in rank order: positions in `order`, which
+/// holds prospect indices from the best-ranked down.
+struct RankedLists {
+  std::vector<std::uint32_t> order;
+  std::vector<std::uint32_t> paid;         ///< InMails that need a credit (step-6 candidates)
+  std::vector<std::uint32_t> free_inmail;  ///< Open Profile InMails
+  std::vector<std::uint32_t> connect;      ///< connection requests decided without credits
+};
+
+}  // namespace outreach

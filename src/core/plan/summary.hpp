@@ -1,0 +1,19 @@
+#pragma once
+// What the campaign adds up to.
+
+#include <cstddef>
+
+#include "outreach/calendar.hpp"
+#include "outreach/plan.hpp"
+#include "plan/credit_timeline.hpp"
+#include "plan/planner_state.hpp"
+#include "plan/schedule.hpp"
+
+namespace outreach {
+
+/// Keeps the findings of the drafts each prospect will really be sent, then counts, warns
+/// (same-template, …) and forecasts.
+PlanSummary summarize(PlannerState& state, CreditTimeline& credits, const ScheduleOutcome& schedule,
+                      Date window_end, std::size_t conversations);
+
+}  // namespace outreach

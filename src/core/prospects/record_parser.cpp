@@ -1,0 +1,36 @@
+#include "prospects/record_parser.hpp"
+
+#include <cstring>
+#include <utility>
+
+#include "prospects/elide.hpp"
+#include "prospects/sax_handler.hpp"
+
+namespace outreach::detail {
+
+RecordParser::RecordParser(bool array_elements, const FieldSelection& kept)
+    : problems_({}, 1),
+      builder_(problems_, !array_elements, false, &kept),
+      kept_(kept),
+      array_elements_(array_elements),
+      sink_([this](Prospect&& prospect) {
+        *target_ = std::move(prospect);
+        built_ = true;
+      }) {}
+
+bool RecordParser::parse(char* first, char* last, std::size_t position, Prospect& out) {
+  // nlohmann takes a NUL byte for the end of the input: the exact reader looks for them first.
+  if (!problems_.empty() || std::memchr(first, '\0', static_cast<std::size_t>(last - first)))
+    return false;
+  target_ = &out;
+  built_ = false;
+  ProspectSax sax(builder_, problems_, sink_, count_, nullptr);
+  sax.set_line(position, 0);
+  if (array_elements_) sax.set_depth_limit(static_cast<std::size_t>(max_json_depth) - 1);
+  last = first + elide_unused_strings(first, static_cast<std::size_t>(last - first), kept_);
+  const bool parsed = sax_parse_bytes(first, last, sax);
+  sax.flush();
+  return parsed && problems_.empty() && built_;
+}
+
+}  // namespace outreach::detail

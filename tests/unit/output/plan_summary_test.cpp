@@ -1,0 +1,41 @@
+#include "outreach/output.hpp"
+
+#include <sstream>
+
+#include <catch2/catch.hpp>
+
+#include "plan_sample.hpp"
+
+using namespace outreach;
+using namespace outreach::testing;
+
+TEST_CASE("the summary says the start, the counts, the credits, the ranges and the warnings",
+          "[output]") {
+  std::ostringstream out;
+  write_plan_summary(sample().summary, out);
+  CHECK(out.str() ==
+        "Plan of 3 prospects from 2026-12-01 (plan premium-business)\n"
+        "  channels: 0 message, 1 inmail, 1 connect, 0 message-ad, 1 skip\n"
+        "  credits: 10 at the start, 15 granted, 0 forfeited, 1 used, 24 left on 2026-12-02\n"
+        "  expected: 0.1-0.5 replies, 0.1-0.2 credits refunded, 0.2-0.4 invitations accepted\n"
+        "  invitations per week: 2026-11-30 1\n"
+        "  last send: 2026-12-02\n"
+        "  1 prospect with error-level findings\n"
+        "outreach: warning: same-template: 25 prospects would get the same InMail\n");
+}
+
+TEST_CASE("the summary folds three or more weeks with the same count into one run", "[output]") {
+  PlanSummary s = sample().summary;
+  s.invitations_per_week = {{date_of("2026-11-30"), 80},  {date_of("2026-12-07"), 100},
+                            {date_of("2026-12-14"), 100}, {date_of("2026-12-21"), 100},
+                            {date_of("2026-12-28"), 100}, {date_of("2027-01-04"), 50},
+                            {date_of("2027-01-11"), 50},  {date_of("2027-01-25"), 50},
+                            {date_of("2027-02-01"), 50},  {date_of("2027-02-08"), 50}};
+  std::ostringstream out;
+  write_plan_summary(s, out);
+  // Two weeks are not a run; a gap of a week (2027-01-18) ends one.
+  CHECK_THAT(out.str(), Catch::Contains("  invitations per week: 2026-11-30 80, 2026-12-07 to "
+                                        "2026-12-28 100 each (4 weeks), 2027-01-04 50, "
+                                        "2027-01-11 50, 2027-01-25 to 2027-02-08 50 each "
+                                        "(3 weeks)\n"));
+}

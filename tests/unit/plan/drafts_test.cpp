@@ -1,0 +1,134 @@
+#include <catch2/catch.hpp>
+
+#include "plan/drafts.hpp"
+
+using namespace outreach;
+
+namespace {
+
+Template parse(std::string_view text) { return std::get<Template>(Template::parse(text)); }
+
+Prospect prospect(std::vector<std::pair<std::string, std::string>> fields) {
+  Prospect p;
+  p.id = "p-1";
+  p.fields = std::move(fields);
+  return p;
+}
+
+PlanConfig config_with(std::optional<Template> inmail, std::optional<Template> connect,
+                       std::optional<Template> message) {
+  PlanConfig config;
+  config.rules = &Rules::builtin();
+  config.account.templates.connect = "t/connect.txt";
+  config.inmail_template = std::move(inmail);
+  config.connect_template = std::move(connect);
+  config.message_template = std::move(message);
+  return config;
+}
+
+const char* const inmail_text =
+    "Subject: Your talk on {{topic|outbound}}\n"
+    "\n"
+    "Hi {{first_name}}, your talk at {{company}} on {{topic|outbound}} was spot on. Worth a "
+    "15-min chat this week?";
+
+}  // namespace
+
+TEST_CASE("templates render with the prospect's fields and fallbacks", "[plan][drafts]") {
+  const PlanConfig config = config_with(parse(inmail_text), std::nullopt, std::nullopt);
+  DraftChecker checker(Rules::builtin(), config);
+  CHECK(checker.has_template(DraftKind::inmail));
+  CHECK_FALSE(checker.has_template(DraftKind::connect));
+  std::vector<PlanFinding> findings;
+  const DraftCheck check = checker.check(
+      DraftKind::inmail, prospect({{"first_name", "Ava"}, {"company", "Acme"}}), findings);
+  CHECK(check.findings == 0);
+  CHECK(findings.empty());
+  CHECK(check.short_body);
+  CHECK(check.masked_body_hash != 0);
+  // No template: nothing rendered, nothing found.
+  CHECK(checker.check(DraftKind::connect, prospect({}), findings).findings == 0);
+}
+
+TEST_CASE("a field missing without a fallback is an error finding", "[plan][drafts]") {
+  const PlanConfig config = config_with(parse(inmail_text), std::nullopt, std::nullopt);
+  DraftChecker checker(Rules::builtin(), config);
+  std::vector<PlanFinding> findings;
+  const DraftCheck check =
+      checker.check(DraftKind::inmail, prospect({{"first_name", "Ava"}}), findings);
+  REQUIRE(check.findings == 1);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].rule == "missing-field");
+  CHECK(findings[0].severity == "error");
+  CHECK(findings[0].message ==
+        "inmail: the prospect has no field 'company' and the template gives no fallback");
+  // Findings are appended: what was there stays.
+  checker.check(DraftKind::inmail, prospect({}), findings);
+  CHECK(findings.size() == 3);  // + first_name, company
+  CHECK(findings[1].message.find("'first_name'") != std::string::npos);
+}
+
+TEST_CASE("each rendered draft is linted for its channel", "[plan][drafts]") {
+  // A note that fits with a short company name goes over 300 characters with a long one.
+  std::string note = "Hi {{first_name}}, I enjoyed your post about {{company}}'s growth. ";
+  note += std::string(200, 'x');
+  note += " Open to connect?";
+  const PlanConfig config =
+      config_with(std::nullopt, parse(note), parse("Thanks for connecting! Worth a chat?"));
+  DraftChecker checker(Rules::builtin(), config);
+  std::vector<PlanFinding> findings;
+  CHECK(checker
+            .check(DraftKind::connect, prospect({{"first_name", "Ava"}, {"company", "Acme"}}),
+                   findings)
+            .findings == 0);
+  const std::string long_company(40, 'C');
+  const DraftCheck check = checker.check(
+      DraftKind::connect, prospect({{"first_name", "Ava"}, {"company", long_company}}), findings);
+  REQUIRE(check.findings == 1);
+  CHECK(findings[0].rule == "body-too-long");
+  CHECK(findings[0].severity == "error");
+  CHECK(findings[0].message.rfind("connect note 1:301: ", 0) == 0);
+  // A subject on a message draft is not supported.
+  const PlanConfig with_subject = config_with(
+      std::nullopt, std::nullopt, parse("Subject: Your roadmap\n\nGreat to connect. Coffee?"));
+  DraftChecker message_checker(Rules::builtin(), with_subject);
+  findings.clear();
+  message_checker.check(DraftKind::message, prospect({}), findings);
+  REQUIRE_FALSE(findings.empty());
+  CHECK(findings[0].rule == "subject-not-supported");
+  CHECK(findings[0].message.rfind("message ", 0) == 0);
+}
+
+TEST_CASE("InMail bodies are compared with names masked", "[plan][drafts]") {
+  const PlanConfig config = config_with(parse(inmail_text), std::nullopt, std::nullopt);
+  DraftChecker checker(Rules::builtin(), config);
+  std::vector<PlanFinding> findings;
+  const auto hash = [&](std::vector<std::pair<std::string, std::string>> fields) {
+    return checker.check(DraftKind::inmail, prospect(std::move(fields)), findings).masked_body_hash;
+  };
+  const auto ava = hash({{"first_name", "Ava"}, {"last_name", "Chen"}, {"company", "Acme"}});
+  CHECK(hash({{"first_name", "Benedict"}, {"company", "Acme"}}) == ava);
+  CHECK(hash({{"company", "Acme"}}) == ava);  // even without the name
+  CHECK(hash({{"first_name", "Ava"}, {"company", "Globex"}}) != ava);
+  // The subject is not part of the body.
+  CHECK(hash({{"first_name", "Ava"}, {"company", "Acme"}, {"topic", "outbound"}}) == ava);
+  CHECK(is_name_field("name"));
+  CHECK_FALSE(is_name_field("company"));
+  CHECK(fnv1a64("") == 14695981039346656037ULL);
+  CHECK(fnv1a64("a") == 0xaf63dc4c8601ec8cULL);
+}
+
+TEST_CASE("an InMail of 400 characters or more is not short", "[plan][drafts]") {
+  const std::string body(399, 'a');
+  const PlanConfig short_config =
+      config_with(parse("Subject: Idea for {{company}}\n\n" + body), std::nullopt, std::nullopt);
+  DraftChecker short_checker(Rules::builtin(), short_config);
+  std::vector<PlanFinding> findings;
+  CHECK(
+      short_checker.check(DraftKind::inmail, prospect({{"company", "Acme"}}), findings).short_body);
+  const PlanConfig long_config =
+      config_with(parse("Subject: Idea\n\n" + body + "{{company}}"), std::nullopt, std::nullopt);
+  DraftChecker long_checker(Rules::builtin(), long_config);
+  CHECK_FALSE(
+      long_checker.check(DraftKind::inmail, prospect({{"company", "A"}}), findings).short_body);
+}
