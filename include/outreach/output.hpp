@@ -21,6 +21,7 @@
 ///   expected {replies, refunds, acceptances: {low, high}}, invitations_per_week
 ///   [{week, invitations}], last_send, prospects_with_errors, warnings}}.
 
+#include <cstddef>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -54,6 +55,16 @@ void write_plan(const PlanResult& plan, PlanFormat format, std::ostream& out, bo
 
 /// The human summary (for table/tsv/csv it goes to stderr), warnings included.
 void write_plan_summary(const PlanSummary& summary, std::ostream& out);
+
+/// `--drafts DIR`: each row's rendered first step as DIR/<id>.txt in SPEC §3's draft format
+/// (`Channel:` and `Subject:` headers, a blank line, the body), so that `outreach check DIR/*`
+/// checks exactly what will be sent. The folder is made if it does not exist; IoError when a
+/// file cannot be written. Returns how many files were written.
+std::size_t write_draft_files(const PlanResult& plan, const std::string& dir);
+
+/// The file name of a prospect's draft: every byte outside [A-Za-z0-9._-] becomes '_', and a
+/// short hash of the id is added when that changed it ("p 1" → "p_1-1a2b3c4d.txt").
+std::string draft_file_name(std::string_view id);
 
 // ---- Reports -----------------------------------------------------------------------------------
 
