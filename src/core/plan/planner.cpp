@@ -61,7 +61,7 @@ PlannerState::PlannerState(PlanConfig&& plan_config, ThreadPool* thread_pool)
     : config(std::move(plan_config)),
       rules(rules_of(config)),
       zone(zone_of(config.account)),
-      threads(config.ledger, config.start),
+      threads(config.ledger, config.start, config.account.sequence.recontact_after_days),
       until(config.until.value_or(config.start + date::days{config.account.sequence.horizon_days})),
       pool(thread_pool),
       drafts(thread_pool != nullptr ? thread_pool->slots() : 1) {

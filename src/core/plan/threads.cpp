@@ -4,8 +4,22 @@
 #include <algorithm>
 
 namespace outreach {
+namespace {
 
-Threads::Threads(const std::vector<LedgerEvent>& events, Date start) {
+// A new campaign after a long silence: the conversation so far is over, but a connection
+// lasts, a pending invitation is still pending, and an unanswered InMail still forbids another.
+void start_over(Thread& thread) {
+  thread.replied = false;
+  thread.declined = false;
+  if (thread.invitation != Thread::Invitation::pending) thread.invitation = Thread::Invitation::none;
+  thread.messages = 0;
+  thread.last_message.reset();
+  thread.last_inmail.reset();
+}
+
+}  // namespace
+
+Threads::Threads(const std::vector<LedgerEvent>& events, Date start, int recontact_after_days) {
   // SPEC §2.3: by date, then file order within a date; events after the start do not count.
   std::vector<std::size_t> order;
   order.reserve(events.size());
@@ -16,6 +30,8 @@ Threads::Threads(const std::vector<LedgerEvent>& events, Date start) {
   for (const std::size_t i : order) {
     const LedgerEvent& event = events[i];
     Thread& thread = prospects_[event.prospect];
+    if (thread.last_event && event.date - *thread.last_event > date::days{recontact_after_days})
+      start_over(thread);
     thread.last_event = event.date;
     switch (event.type) {
       case EventType::invite_sent:

@@ -18,7 +18,9 @@
 
 namespace outreach {
 
-/// One prospect's events up to the start, summed up.
+/// One prospect's events up to the start, summed up: the events of its current campaign (after
+/// the last silence longer than recontact_after_days), and what outlasts a campaign — a
+/// connection, a pending invitation, an InMail that was never answered.
 struct Thread {
   /// Where the latest invitation stands.
   enum class Invitation : std::uint8_t { none, pending, withdrawn, accepted };
@@ -60,7 +62,9 @@ ThreadVerdict judge_thread(const Thread& thread, bool first_degree, Date start,
 class Threads {
  public:
   Threads() = default;
-  Threads(const std::vector<LedgerEvent>& events, Date start);
+  /// `recontact_after_days`: a silence longer than this between two events of a prospect
+  /// starts a new campaign (SPEC §10's last row), as it does before the start.
+  Threads(const std::vector<LedgerEvent>& events, Date start, int recontact_after_days);
 
   /// The thread of one prospect (empty when the ledger never names it).
   Thread of(std::string_view prospect) const;

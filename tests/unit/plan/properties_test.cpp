@@ -106,7 +106,7 @@ TEST_CASE("over thousands of prospects and a random ledger, every rule of the pl
 
     const Account& a = config.account;
     const Rules& rules = *config.rules;
-    const Threads threads(config.ledger, config.start);
+    const Threads threads(config.ledger, config.start, a.sequence.recontact_after_days);
     const auto horizon = start_of_day(*config.until + date::days{1}, a.zone);
     std::map<Date, int> invitations, messages;
     std::vector<date::sys_seconds> sends;

@@ -20,7 +20,7 @@ ThreadVerdict judged(std::initializer_list<std::pair<int, EventType>> ledger,
   std::vector<LedgerEvent> events;
   for (const auto& [days_before, type] : ledger)
     events.push_back(event(at - date::days{days_before}, type));
-  const Threads threads(events, at);
+  const Threads threads(events, at, sequence().recontact_after_days);
   return judge_thread(threads.of("a"), first_degree, at, sequence(),
                       Rules::builtin().refund_window_days);
 }
@@ -147,7 +147,7 @@ TEST_CASE("an InMail inside its window: in progress; once it closed unanswered: 
   CHECK(judged({{91, E::inmail_sent}}).inmail_blocked);
   // A free InMail waits for its answer the same way.
   std::vector<LedgerEvent> free{LedgerEvent{start - date::days{10}, E::inmail_sent, "a", true, 0}};
-  const Threads threads(free, start);
+  const Threads threads(free, start, 180);
   CHECK(reason(judge_thread(threads.of("a"), false, start, sequence(), 90)) == "skip in-progress");
 }
 
@@ -167,7 +167,30 @@ TEST_CASE("a thread older than recontact_after_days is no thread", "[plan][threa
 TEST_CASE("events after the start do not count", "[plan][threads]") {
   const std::vector<LedgerEvent> events = {event(start + date::days{1}, E::reply),
                                            event(start - date::days{2}, E::invite_sent)};
-  const Threads threads(events, start);
+  const Threads threads(events, start, 180);
   CHECK(reason(judge_thread(threads.of("a"), false, start, sequence(), 90)) == "skip in-progress");
   CHECK(threads.of("b").last_event == std::nullopt);
+}
+
+TEST_CASE("a long silence inside the ledger starts a new campaign", "[plan][threads]") {
+  // A reply in January, then nothing for 300 days, then an invitation: the January reply
+  // belongs to the old campaign; the invitation is pending in the new one.
+  CHECK(reason(judged({{320, E::inmail_sent}, {310, E::reply}, {5, E::invite_sent}})) ==
+        "skip in-progress");
+  // An acceptance in the new campaign: a first message, whatever the old one held.
+  CHECK(reason(judged({{320, E::message_sent}, {310, E::message_sent}, {300, E::message_sent},
+                       {8, E::invite_sent}, {2, E::invite_accepted}})) == "message connected");
+  // A connection from the old campaign lasts: a new message after a silence is the first one.
+  CHECK(reason(judged({{400, E::invite_accepted}, {390, E::message_sent}, {3, E::message_sent}})) ==
+        "message follow-up");
+  CHECK(judged({{400, E::invite_accepted}, {390, E::message_sent}, {3, E::message_sent}}).followup ==
+        1);
+  // An InMail of the old campaign that nobody answered still forbids a second one.
+  CHECK(judged({{300, E::inmail_sent}, {5, E::invite_sent}, {1, E::invite_withdrawn}})
+            .inmail_blocked);
+  // A pending invitation outlasts the silence.
+  CHECK(reason(judged({{300, E::invite_sent}, {5, E::message_sent}})) == "skip invite-stale");
+  // The silence must be longer than recontact_after_days: 180 days is not.
+  CHECK(reason(judged({{200, E::message_sent}, {20, E::reply}, {10, E::invite_sent}})) ==
+        "skip replied");
 }
