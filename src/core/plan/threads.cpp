@@ -11,7 +11,8 @@ namespace {
 void start_over(Thread& thread) {
   thread.replied = false;
   thread.declined = false;
-  if (thread.invitation != Thread::Invitation::pending) thread.invitation = Thread::Invitation::none;
+  if (thread.invitation != Thread::Invitation::pending)
+    thread.invitation = Thread::Invitation::none;
   thread.messages = 0;
   thread.last_message.reset();
   thread.last_inmail.reset();

@@ -98,16 +98,19 @@ TEST_CASE("ledger events count by date, then file order, and only up to the star
   const Prospect p = prospect("a");
   // A reply appended later with an earlier date happened before the InMail: it is unanswered.
   const Threads earlier({event("2026-02-05", EventType::inmail_sent, "a"),
-                         event("2026-02-01", EventType::reply, "a")}, start, 180);
+                         event("2026-02-01", EventType::reply, "a")},
+                        start, 180);
   CHECK(earlier.of("a").inmail_unanswered);
   CHECK(*earlier.of("a").last_event == day("2026-02-05"));
   // Same date: file order (any reply in the thread is a reply, but only one after the InMail
   // answers it).
   const Threads answered({event("2026-02-05", EventType::inmail_sent, "a"),
-                          event("2026-02-05", EventType::reply, "a")}, start, 180);
+                          event("2026-02-05", EventType::reply, "a")},
+                         start, 180);
   CHECK_FALSE(answered.of("a").inmail_unanswered);
   const Threads unanswered({event("2026-02-05", EventType::reply, "a"),
-                            event("2026-02-05", EventType::inmail_sent, "a")}, start, 180);
+                            event("2026-02-05", EventType::inmail_sent, "a")},
+                           start, 180);
   CHECK(unanswered.of("a").inmail_unanswered);
   // Events on the start date count; later ones are ignored.
   CHECK(reason_of(decide_with(p, {event("2026-03-02", EventType::invite_sent, "a")})) ==
@@ -126,7 +129,8 @@ TEST_CASE("the ledger's invitations and messages are counted per day", "[plan][d
                          event("2026-02-27", EventType::invite_sent, "b"),
                          event("2026-03-01", EventType::invite_sent, "c"),
                          event("2026-03-01", EventType::message_sent, "d"),
-                         event("2026-03-05", EventType::invite_sent, "e")}, start, 180);
+                         event("2026-03-05", EventType::invite_sent, "e")},
+                        start, 180);
   CHECK(history.invitations_on(day("2026-02-27")) == 2);
   CHECK(history.invitations_on(day("2026-02-28")) == 0);
   CHECK(history.invitations_on(day("2026-03-01")) == 1);

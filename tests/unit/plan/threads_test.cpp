@@ -178,13 +178,17 @@ TEST_CASE("a long silence inside the ledger starts a new campaign", "[plan][thre
   CHECK(reason(judged({{320, E::inmail_sent}, {310, E::reply}, {5, E::invite_sent}})) ==
         "skip in-progress");
   // An acceptance in the new campaign: a first message, whatever the old one held.
-  CHECK(reason(judged({{320, E::message_sent}, {310, E::message_sent}, {300, E::message_sent},
-                       {8, E::invite_sent}, {2, E::invite_accepted}})) == "message connected");
+  CHECK(reason(judged({{320, E::message_sent},
+                       {310, E::message_sent},
+                       {300, E::message_sent},
+                       {8, E::invite_sent},
+                       {2, E::invite_accepted}})) == "message connected");
   // A connection from the old campaign lasts: a new message after a silence is the first one.
   CHECK(reason(judged({{400, E::invite_accepted}, {390, E::message_sent}, {3, E::message_sent}})) ==
         "message follow-up");
-  CHECK(judged({{400, E::invite_accepted}, {390, E::message_sent}, {3, E::message_sent}}).followup ==
-        1);
+  CHECK(
+      judged({{400, E::invite_accepted}, {390, E::message_sent}, {3, E::message_sent}}).followup ==
+      1);
   // An InMail of the old campaign that nobody answered still forbids a second one.
   CHECK(judged({{300, E::inmail_sent}, {5, E::invite_sent}, {1, E::invite_withdrawn}})
             .inmail_blocked);
