@@ -9,6 +9,8 @@ packages=(
   clang-format python3   # the format check and the layout check of the test suite
   libcli11-dev nlohmann-json3-dev libfmt-dev catch2
   libutf8proc-dev libhowardhinnant-date-dev tzdata
+  libical-dev        # iCalendar for plan --format ics and agenda --format ics
+  python3-icalendar  # the independent parser the calendar test reads them back with
   unicode-data   # GraphemeBreakTest.txt, the external check of grapheme counting
   jq hyperfine time   # the benchmark's comparison, timer and memory meter
 )

@@ -20,6 +20,10 @@
 ///   ([{"channel", "send_at", "note"}]), findings ([{"rule", "severity", "message"}]), step,
 ///   variant, note (null but for a connection request), send_at_utc, draft ({"subject",
 ///   "body"} of the first step, or null) and, with --with, fields ({name: value or null}).
+/// ics: an RFC 5545 VCALENDAR (VERSION 2.0, PRODID, X-WR-CALNAME) with a VEVENT per timed
+///   send: UID "<id, percent-encoded>.<step>@outreach" (the same on every run), DTSTAMP the
+///   plan's start, DTSTART in UTC, DURATION PT15M, SUMMARY "InMail to p-005", "Connection
+///   request to …", "Message to …", "Follow-up N to …", DESCRIPTION the rendered draft.
 /// json: {"prospects": [the same objects, one a line], "summary": {start, start_at, until,
 ///   plan, prospects, channels {message, inmail, connect, message-ad, skip}, follow_ups,
 ///   beyond_horizon, group_conversations, credits {at_start, granted, forfeited, used, left,
@@ -35,6 +39,7 @@
 #include <vector>
 
 #include "outreach/account.hpp"
+#include "outreach/agenda.hpp"
 #include "outreach/credits.hpp"
 #include "outreach/ledger.hpp"
 #include "outreach/lint.hpp"
@@ -47,7 +52,7 @@ namespace outreach {
 
 // ---- Plans -------------------------------------------------------------------------------------
 
-enum class PlanFormat { table, tsv, csv, json, ndjson };
+enum class PlanFormat { table, tsv, csv, json, ndjson, ics };
 
 std::optional<PlanFormat> parse_plan_format(std::string_view name);
 
@@ -71,6 +76,30 @@ std::size_t write_draft_files(const PlanResult& plan, const std::string& dir);
 /// The file name of a prospect's draft: every byte outside [A-Za-z0-9._-] becomes '_', and a
 /// short hash of the id is added when that changed it ("p 1" → "p_1-1a2b3c4d.txt").
 std::string draft_file_name(std::string_view id);
+
+// ---- Agendas ----------------------------------------------------------------------------------
+
+/// Agendas (SPEC §10 "The agenda"):
+/// table: each day with its actions aligned — time in the prospect's zone, zone, action,
+///   prospect, reason, step, overdue since — and each draft indented below its action.
+/// tsv: a header line, then one line per action with the columns date, at, action, prospect,
+///   reason, step, overdue, due, timezone, cost, note, at_utc, findings, subject, body (escaped
+///   as the plan's TSV is).
+/// ndjson: one object per action and line with the keys date, at (null when untimed), at_utc,
+///   timezone, action, prospect, reason, step (null for a withdrawal), overdue, due, cost, note
+///   (null but for a connection request), findings ([{"rule", "severity", "message"}] of the
+///   draft) and draft ({"subject", "body"} or null).
+/// json: {"from", "to", "timezone", "plan_start", "actions": [the same objects, one a line]}.
+/// ics: an RFC 5545 calendar of the timed actions (as for plans).
+enum class AgendaFormat { table, tsv, json, ndjson, ics };
+
+std::optional<AgendaFormat> parse_agenda_format(std::string_view name);
+
+void write_agenda(const Agenda& agenda, AgendaFormat format, std::ostream& out, bool color);
+
+/// One line for stderr when stdout is a machine format: the days, what they hold, and what the
+/// agenda was made from ("the ledger", or the ledger and a plan started at …).
+void write_agenda_summary(const Agenda& agenda, std::ostream& out);
 
 // ---- Reports -----------------------------------------------------------------------------------
 

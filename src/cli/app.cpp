@@ -90,6 +90,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
   // In the order --help lists them.
   setup_check(app, ctx);
   setup_plan(app, ctx);
+  setup_agenda(app, ctx);
   setup_credits(app, ctx);
   setup_ledger(app, ctx);
   setup_rules(app, ctx);

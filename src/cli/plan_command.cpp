@@ -1,6 +1,5 @@
 // `outreach plan PROSPECTS`: recommend, allocate and schedule a whole campaign (SPEC §4, §7).
 #include <algorithm>
-#include <chrono>
 #include <memory>
 #include <ostream>
 
@@ -8,14 +7,12 @@
 
 #include "account_options.hpp"
 #include "commands.hpp"
+#include "plan_input.hpp"
 #include "outreach/io.hpp"
 #include "outreach/output.hpp"
 #include "outreach/plan.hpp"
-#include "outreach/prospect_reader.hpp"
-#include "outreach/template.hpp"
 #include "outreach/text.hpp"
 #include "outreach/thread_pool.hpp"
-#include "progress.hpp"
 
 namespace outreach::cli {
 namespace {
@@ -25,7 +22,7 @@ struct PlanOptions {
   std::optional<std::string> account;
   std::optional<std::string> ledger;
   std::optional<std::string> start;
-  std::optional<std::string> until;
+  PlanInputOptions input;
   std::optional<std::string> format;
   std::vector<std::string> with;
   std::optional<std::string> drafts;
@@ -47,14 +44,7 @@ std::vector<std::string> with_fields(const std::vector<std::string>& asked) {
   return fields;
 }
 
-// A template file of the account, if it names one.
-std::optional<Template> load_template(const std::optional<std::string>& path) {
-  if (!path) return std::nullopt;
-  return Template::read(read_input_file(*path), *path);
-}
-
 void run_plan(const PlanOptions& options, Context& ctx) {
-  const Rules& rules = ctx.rules();
   const PlanFormat format = options.format           ? *parse_plan_format(*options.format)
                             : ctx.stdout_is_terminal ? PlanFormat::table
                                                      : PlanFormat::tsv;
@@ -62,46 +52,16 @@ void run_plan(const PlanOptions& options, Context& ctx) {
   // reported before anything else is read.
   InputFile input(options.prospects);
   LoadedAccount loaded = load_account_options(options.account, options.ledger, ctx);
-
-  PlanConfig config;
-  config.rules = &rules;
-  if (options.start) {
-    config.start = parse_date_option(*options.start, "--start");
-  } else {
-    // No --start: the plan starts now, and nothing is scheduled in the past (SPEC §10).
-    const auto now = date::floor<std::chrono::seconds>(ctx.now());
-    config.start_at = now;
-    config.start = local_date(now, loaded.account.zone);
-  }
-  if (options.until) config.until = parse_date_option(*options.until, "--until");
-  config.ledger = read_account_ledger(loaded);
-  config.ledger_origin = loaded.ledger_path;
-  config.connect_template = load_template(loaded.account.templates.connect);
-  config.message_template = load_template(loaded.account.templates.message);
-  config.inmail_template = load_template(loaded.account.templates.inmail);
-  config.follow_up_template = load_template(loaded.account.templates.follow_up);
-  config.account = std::move(loaded.account);
+  PlanConfig config =
+      plan_config(std::move(loaded), PlanStart{options.start, "--start"}, options.input, ctx);
   config.with_fields = with_fields(options.with);
-  config.keep_drafts = options.drafts || format == PlanFormat::json || format == PlanFormat::ndjson;
-  const FieldSelection kept = fields_used(config);
+  config.keep_drafts = options.drafts || format == PlanFormat::json ||
+                       format == PlanFormat::ndjson || format == PlanFormat::ics;
 
   // The run's one set of workers: the reader parses on them, the planner checks drafts on
   // them, the writer formats rows on them.
   ThreadPool pool;
-  Planner planner(std::move(config), &pool);
-  Progress progress(ctx);
-  std::vector<std::string> field_names;
-  read_prospect_batches(
-      input.stream(), input.name(), static_cast<std::size_t>(rules.plan.max_reported_problems),
-      [&planner, &progress](std::span<Prospect> batch) {
-        planner.add(batch);
-        progress.read(batch.size());
-      },
-      kept, &pool, &field_names);
-  planner.fields_in_list(std::move(field_names));
-  progress.planning();
-  const PlanResult plan = planner.finish();
-  progress.clear();
+  const PlanResult plan = plan_prospects(input, std::move(config), ctx, pool);
 
   // Every input was valid: the drafts folder first (a write there may still fail), then stdout.
   if (options.drafts) write_draft_files(plan, *options.drafts);
@@ -128,10 +88,7 @@ void setup_plan(CLI::App& app, Context& ctx) {
   sub->add_option("--start", options->start,
                   "First day of the campaign, YYYY-MM-DD in the account's zone (default: now)")
       ->type_name("DATE");
-  sub->add_option("--until", options->until,
-                  "Last day a send may fall on, YYYY-MM-DD in the account's zone (default: the "
-                  "start + sequence.horizon_days)")
-      ->type_name("DATE");
+  add_plan_input_options(*sub, options->input);
   sub->add_option("--with", options->with,
                   "Input fields every row carries too (TSV/CSV columns, \"fields\" in JSON), "
                   "e.g. first_name,company")
@@ -142,8 +99,9 @@ void setup_plan(CLI::App& app, Context& ctx) {
                   "Write each prospect's rendered draft to DIR/<id>.txt, for outreach check")
       ->type_name("DIR");
   sub->add_option("--format", options->format,
-                  "table (default on a terminal), tsv (default otherwise), csv, json or ndjson")
-      ->check(CLI::IsMember({"table", "tsv", "csv", "json", "ndjson"}));
+                  "table (default on a terminal), tsv (default otherwise), csv, json, ndjson or "
+                  "ics (a calendar of the sends)")
+      ->check(CLI::IsMember({"table", "tsv", "csv", "json", "ndjson", "ics"}));
   sub->callback([&ctx, options] { run_plan(*options, ctx); });
 }
 

@@ -36,9 +36,12 @@ std::string step_of(const PlannedProspect& row) {
 }
 
 std::string send_at_utc(const PlannedProspect& row) {
-  if (!row.send_at) return {};
-  const auto day = date::floor<date::days>(*row.send_at);
-  const date::hh_mm_ss<std::chrono::seconds> time{*row.send_at - day};
+  return row.send_at ? utc_instant(*row.send_at) : std::string();
+}
+
+std::string utc_instant(date::sys_seconds instant) {
+  const auto day = date::floor<date::days>(instant);
+  const date::hh_mm_ss<std::chrono::seconds> time{instant - day};
   return fmt::format(FMT_COMPILE("{}T{:02}:{:02}:{:02}Z"), format_date(Date{day}),
                      time.hours().count(), time.minutes().count(), time.seconds().count());
 }

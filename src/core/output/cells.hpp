@@ -18,6 +18,9 @@ std::string step_of(const PlannedProspect& row);
 /// The same instant in UTC ("2026-12-01T14:00:00Z"), or "" without one.
 std::string send_at_utc(const PlannedProspect& row);
 
+/// An instant in UTC: "2026-12-01T14:00:00Z".
+std::string utc_instant(date::sys_seconds instant);
+
 /// The follow-up steps as "message once accepted" ("; " between steps), or "".
 std::string followups_text(const PlannedProspect& row);
 

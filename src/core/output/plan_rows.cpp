@@ -20,6 +20,7 @@
 
 #include <fmt/format.h>
 
+#include "output/calendar_ics.hpp"
 #include "output/cells.hpp"
 #include "output/plan_table.hpp"
 #include "outreach/calendar.hpp"
@@ -322,6 +323,7 @@ std::optional<PlanFormat> parse_plan_format(std::string_view name) {
   if (name == "csv") return PlanFormat::csv;
   if (name == "json") return PlanFormat::json;
   if (name == "ndjson") return PlanFormat::ndjson;
+  if (name == "ics") return PlanFormat::ics;
   return std::nullopt;
 }
 
@@ -338,6 +340,8 @@ void write_plan(const PlanResult& plan, PlanFormat format, std::ostream& out, bo
       return write_json_rows(plan, out, true, pool);
     case PlanFormat::ndjson:
       return write_json_rows(plan, out, false, pool);
+    case PlanFormat::ics:
+      return detail::write_plan_calendar(plan, out);
   }
 }
 

@@ -72,6 +72,11 @@ class Threads {
   int invitations_on(Date day) const;
   /// The message_sent events dated `day` (any prospect).
   int messages_on(Date day) const;
+  /// Calls `visit(prospect, thread)` for every prospect the ledger names, in no set order.
+  template <typename Visit>
+  void each(Visit&& visit) const {
+    for (const auto& [prospect, thread] : prospects_) visit(std::string_view(prospect), thread);
+  }
 
  private:
   struct Hash {

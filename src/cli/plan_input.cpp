@@ -1,0 +1,71 @@
+#include "plan_input.hpp"
+
+#include <chrono>
+
+#include "outreach/prospect_reader.hpp"
+#include "outreach/template.hpp"
+#include "progress.hpp"
+
+namespace outreach::cli {
+namespace {
+
+// A template file of the account, if it names one.
+std::optional<Template> load_template(const std::optional<std::string>& path) {
+  if (!path) return std::nullopt;
+  return Template::read(read_input_file(*path), *path);
+}
+
+}  // namespace
+
+void add_plan_input_options(CLI::App& command, PlanInputOptions& options) {
+  command
+      .add_option("--until", options.until,
+                  "Last day a send may fall on, YYYY-MM-DD in the account's zone (default: the "
+                  "start + sequence.horizon_days)")
+      ->type_name("DATE");
+}
+
+PlanConfig plan_config(LoadedAccount loaded, const PlanStart& start,
+                       const PlanInputOptions& options, Context& ctx) {
+  PlanConfig config;
+  config.rules = &ctx.rules();
+  if (start.date) {
+    config.start = parse_date_option(*start.date, start.option);
+  } else {
+    // No start date: the plan starts now, and nothing is scheduled in the past (SPEC §10).
+    const auto now = date::floor<std::chrono::seconds>(ctx.now());
+    config.start_at = now;
+    config.start = local_date(now, loaded.account.zone);
+  }
+  if (options.until) config.until = parse_date_option(*options.until, "--until");
+  config.ledger = read_account_ledger(loaded);
+  config.ledger_origin = loaded.ledger_path;
+  config.connect_template = load_template(loaded.account.templates.connect);
+  config.message_template = load_template(loaded.account.templates.message);
+  config.inmail_template = load_template(loaded.account.templates.inmail);
+  config.follow_up_template = load_template(loaded.account.templates.follow_up);
+  config.account = std::move(loaded.account);
+  return config;
+}
+
+PlanResult plan_prospects(InputFile& input, PlanConfig config, Context& ctx, ThreadPool& pool) {
+  const Rules& rules = *config.rules;
+  const FieldSelection kept = fields_used(config);
+  Planner planner(std::move(config), &pool);
+  Progress progress(ctx);
+  std::vector<std::string> field_names;
+  read_prospect_batches(
+      input.stream(), input.name(), static_cast<std::size_t>(rules.plan.max_reported_problems),
+      [&planner, &progress](std::span<Prospect> batch) {
+        planner.add(batch);
+        progress.read(batch.size());
+      },
+      kept, &pool, &field_names);
+  planner.fields_in_list(std::move(field_names));
+  progress.planning();
+  PlanResult plan = planner.finish();
+  progress.clear();
+  return plan;
+}
+
+}  // namespace outreach::cli
