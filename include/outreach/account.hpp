@@ -4,6 +4,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "outreach/calendar.hpp"
 #include "outreach/rules.hpp"
@@ -21,6 +23,14 @@ struct TemplatePaths {
   std::optional<std::string> connect;
   std::optional<std::string> message;
   std::optional<std::string> inmail;
+  std::optional<std::string> follow_up;  ///< follow-up messages; the message template without it
+};
+
+/// Days with no sends (holidays, time off), in the account's zone: each a range, inclusive.
+struct BlackoutDays {
+  std::vector<std::pair<Date, Date>> ranges;  ///< sorted by their first day
+
+  bool contains(Date day) const;
 };
 
 struct Account {
@@ -33,6 +43,8 @@ struct Account {
   TemplatePaths templates;
   int weekly_invite_limit = 0;   ///< the rules' default unless the account sets it
   BusinessHours business_hours;  ///< the rules' default unless the account sets it
+  SequenceRules sequence;        ///< the rules' defaults, each overridable by the account
+  BlackoutDays blackout;         ///< `blackout_dates`
 };
 
 /// No account file: plan free, the machine's time zone, no ledger, no templates.

@@ -5,22 +5,29 @@
 /// goes through printable(), JSON strings through one string writer, TSV and CSV through their
 /// own field escaping.
 ///
-/// Plans (SPEC §7):
+/// Plans (SPEC §7, §10):
 /// tsv and csv: a header line, then one line per prospect in input order, with the columns
-///   id, channel, reason, cost, send_at, group, then, findings
-/// — send_at in ISO 8601 with the offset of the zone it is planned in (empty without a send
-/// time), group the group conversation (empty for one-to-one), then the follow-up channels and
-/// findings the rule ids, each comma-separated. TSV escapes tab, newline, CR and backslash as
-/// \t, \n, \r, \\ and other control bytes as \xHH; CSV ends records with CRLF.
+///   id, channel, reason, cost, send_at, group, then, findings, step, variant, note, send_at_utc
+/// and the --with fields — send_at in ISO 8601 with the offset of the zone it is planned in
+/// (empty without a send time), group the group conversation (empty for one-to-one), then the
+/// follow-up channels and findings the rule ids, each comma-separated, step "first" or
+/// "follow-up-N" (empty for a skip), variant the template variant (empty: one template a
+/// channel), note "true"/"false" for a connection request, send_at_utc the same instant in UTC.
+/// TSV escapes tab, newline, CR and backslash as \t, \n, \r, \\ and other control bytes as
+/// \xHH; CSV ends records with CRLF.
 /// ndjson: one object per prospect and line with the keys id, channel, reason, cost, send_at
 ///   (null without one), timezone (the zone of send_at, or null), group (or null), then
-///   ([{"channel", "send_at", "note"}]) and findings ([{"rule", "severity", "message"}]).
-/// json: {"prospects": [the same objects, one a line], "summary": {start, plan, prospects,
-///   channels {message, inmail, connect, message-ad, skip}, group_conversations, credits
-///   {at_start, granted, forfeited, used, left, pending_refunds_at_start, window_end},
-///   expected {replies, refunds, acceptances: {low, high}}, invitations_per_week
-///   [{week, invitations}], last_send, prospects_with_errors, warnings}}.
+///   ([{"channel", "send_at", "note"}]), findings ([{"rule", "severity", "message"}]), step,
+///   variant, note (null but for a connection request), send_at_utc, draft ({"subject",
+///   "body"} of the first step, or null) and, with --with, fields ({name: value or null}).
+/// json: {"prospects": [the same objects, one a line], "summary": {start, start_at, until,
+///   plan, prospects, channels {message, inmail, connect, message-ad, skip}, follow_ups,
+///   beyond_horizon, group_conversations, credits {at_start, granted, forfeited, used, left,
+///   pending_refunds_at_start, window_end}, expected {replies, refunds, acceptances: {low,
+///   high}}, invitations_per_week [{week, invitations}], last_send, prospects_with_errors,
+///   warnings}}.
 
+#include <cstddef>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -54,6 +61,16 @@ void write_plan(const PlanResult& plan, PlanFormat format, std::ostream& out, bo
 
 /// The human summary (for table/tsv/csv it goes to stderr), warnings included.
 void write_plan_summary(const PlanSummary& summary, std::ostream& out);
+
+/// `--drafts DIR`: each row's rendered first step as DIR/<id>.txt in SPEC §3's draft format
+/// (`Channel:` and `Subject:` headers, a blank line, the body), so that `outreach check DIR/*`
+/// checks exactly what will be sent. The folder is made if it does not exist; IoError when a
+/// file cannot be written. Returns how many files were written.
+std::size_t write_draft_files(const PlanResult& plan, const std::string& dir);
+
+/// The file name of a prospect's draft: every byte outside [A-Za-z0-9._-] becomes '_', and a
+/// short hash of the id is added when that changed it ("p 1" → "p_1-1a2b3c4d.txt").
+std::string draft_file_name(std::string_view id);
 
 // ---- Reports -----------------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "outreach/account.hpp"
@@ -22,7 +23,8 @@ namespace outreach {
 
 enum class PlanChannel : std::uint8_t { message, inmail, connect, message_ad, skip };
 
-/// Reason codes of SPEC §4's decision table, in its order.
+/// Reason codes: SPEC §4's decision table in its order, then the thread states and limits of
+/// SPEC §10.
 enum class PlanReason : std::uint8_t {
   do_not_contact,
   declined,
@@ -36,11 +38,20 @@ enum class PlanReason : std::uint8_t {
   recruiting,
   no_credits,
   free_path,
+  replied,           ///< a reply in the thread: a person carries the conversation now
+  invite_stale,      ///< an invitation pending withdraw_after_days or longer: withdraw it
+  follow_up,         ///< a message unanswered for followup_after_days
+  no_reply,          ///< the follow-ups are used up, or an InMail's window closed unanswered
+  deadline_passed,   ///< the deadline was before the start
+  beyond_horizon,    ///< the send would fall after the plan's last day
+  no_second_inmail,  ///< an InMail went unanswered: a connection request instead (SPEC §11)
 };
 
 std::string_view plan_channel_name(
     PlanChannel channel);  ///< "message", "inmail", "connect", "message-ad", "skip"
 std::string_view plan_reason_name(PlanReason reason);  ///< "do-not-contact", …, "free-path"
+/// Every reason code, in the enum's order (for `explain` and its tests).
+const std::vector<PlanReason>& plan_reasons();
 
 /// A finding on one prospect: a lint diagnostic on its rendered draft, or a template field it
 /// lacks (rule "missing-field", error).
@@ -58,29 +69,48 @@ struct PlannedStep {
   std::string note;  ///< e.g. "after the invitation is accepted"
 };
 
+/// What is sent in a row's first step, rendered (kept only when the plan is asked to), and the
+/// input fields a row carries for `--with`.
+struct RowExtras {
+  std::optional<std::string> subject;  ///< an InMail's
+  std::optional<std::string> body;     ///< none: no template for this step, or nothing sent
+  std::vector<std::pair<std::string, std::string>> fields;  ///< --with, in the order asked
+};
+
 /// The plan for one prospect — compact: kept for every input prospect until output.
 struct PlannedProspect {
   std::string id;
   PlanChannel channel = PlanChannel::skip;
   PlanReason reason = PlanReason::free_path;
+  std::uint8_t followup = 0;                 ///< the step: 0 the first, N follow-up-N
+  bool note = true;                          ///< connect: the request carries a note
   int cost = 0;                              ///< InMail credits
   std::optional<date::sys_seconds> send_at;  ///< first send; nullopt for skips and Message Ads
   const date::time_zone* zone = nullptr;     ///< the zone send_at is shown in
   std::string group;                         ///< group conversation, if one
   std::vector<PlanFinding> findings;
-  std::vector<PlannedStep> followups;  ///< steps after the first send
+  std::vector<PlannedStep> followups;       ///< steps after the first send
+  std::shared_ptr<const RowExtras> extras;  ///< null unless drafts or --with fields are kept
 
   bool has_errors() const;
+  /// "first" or "follow-up-N".
+  std::string step() const;
 };
 
 /// What the campaign adds up to (SPEC §4 "the plan reports … for the campaign"). Credits are
 /// counted from the start through the last send date (the start when nothing is sent).
 struct PlanSummary {
   Date start;
+  date::sys_seconds start_at{};  ///< the instant the plan starts: now, or the start's midnight
+  bool starts_now = false;       ///< no --start: the plan starts at the current time
+  const date::time_zone* zone = nullptr;  ///< the account's (UTC when null)
+  Date until;                             ///< the last day a send may fall on (account zone)
   std::string plan;
   int prospects = 0;
   int count_message = 0, count_inmail = 0, count_connect = 0, count_message_ad = 0, count_skip = 0;
-  int group_messages = 0;  ///< group conversations (each counts its members as messages)
+  int count_followups = 0;       ///< messages that are follow-ups
+  int count_beyond_horizon = 0;  ///< skips because their send would fall after `until`
+  int group_messages = 0;        ///< group conversations (each counts its members as messages)
   int credits_at_start = 0;
   /// Grants after the start through the last send date, at their full monthly amount.
   int credits_granted_in_window = 0;
@@ -90,7 +120,7 @@ struct PlanSummary {
   int credits_left = 0;
   /// Credits of the ledger's paid InMails still inside their refund window at the start.
   int pending_refunds_at_start = 0;
-  /// The campaign window's last day: only grants up to it pay for the plan's InMails.
+  /// The campaign window's last day (`until`): only grants up to it pay for the plan's InMails.
   Date window_end;
   Range expected_replies;      ///< InMail + message replies (follow-ups included), as a range
   Range expected_refunds;      ///< credits expected back from replies
@@ -104,6 +134,7 @@ struct PlanSummary {
 struct PlanResult {
   std::vector<PlannedProspect> prospects;  ///< input order, every input prospect exactly once
   PlanSummary summary;
+  std::vector<std::string> with_fields;  ///< the input fields each row carries (--with)
 };
 
 /// Everything the planner is handed: it never reads files or the clock itself.
@@ -113,10 +144,18 @@ struct PlanConfig {
   std::vector<LedgerEvent> ledger;  ///< events after `start` are ignored
   /// Names the ledger in errors (else the account's ledger path).
   std::optional<std::string> ledger_origin;
-  Date start;  ///< nothing is scheduled before its midnight in the account's zone
+  Date start;  ///< the start's date in the account's zone; ledger events up to it count
+  /// When the plan starts: now (no --start), else nothing is scheduled before `start`'s midnight
+  /// in the account's zone.
+  std::optional<date::sys_seconds> start_at;
+  /// The last day a send may fall on (account zone); default start + sequence.horizon_days.
+  std::optional<Date> until;
   std::optional<Template> connect_template;
   std::optional<Template> message_template;
-  std::optional<Template> inmail_template;  ///< its text may open with a `Subject:` header
+  std::optional<Template> inmail_template;     ///< its text may open with a `Subject:` header
+  std::optional<Template> follow_up_template;  ///< follow-up messages; else message_template
+  bool keep_drafts = false;                    ///< rows carry their rendered first step
+  std::vector<std::string> with_fields;        ///< input fields every row carries (--with)
 };
 
 /// The string fields a plan needs each prospect to carry: those its templates name (the reader
@@ -139,6 +178,9 @@ class Planner {
   /// Adds the prospects in order; their drafts are rendered and checked on the pool's threads.
   /// The plan is the same however the prospects are cut into batches.
   void add(std::span<Prospect> prospects);
+  /// The names of the string fields the list holds (as the reader saw them), so that a
+  /// template field no prospect carries gets a "did you mean" (`unknown-field`).
+  void fields_in_list(std::vector<std::string> names);
   PlanResult finish();
 
  private:

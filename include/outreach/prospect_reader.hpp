@@ -6,6 +6,7 @@
 #include <iosfwd>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "outreach/prospect.hpp"
 #include "outreach/thread_pool.hpp"
@@ -25,9 +26,11 @@ namespace outreach {
 /// "leads.ndjson:7: goal: unknown goal 'sale' (did you mean 'sales'?)", duplicate ids, NUL
 /// bytes, invalid UTF-8, nesting, malformed JSON — and after the whole input (or
 /// `max_problems` of them) an InputError holding one line per problem is thrown.
-/// `kept` chooses the string fields each prospect keeps.
+/// `kept` chooses the string fields each prospect keeps; `field_names`, when given, collects the
+/// names of the string fields of the first prospects (kept or not).
 void read_prospect_batches(std::istream& in, const std::string& origin, std::size_t max_problems,
                            const std::function<void(std::span<Prospect>)>& sink,
-                           const FieldSelection& kept = {}, ThreadPool* pool = nullptr);
+                           const FieldSelection& kept = {}, ThreadPool* pool = nullptr,
+                           std::vector<std::string>* field_names = nullptr);
 
 }  // namespace outreach

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "outreach/calendar.hpp"
+#include "outreach/sequence.hpp"
 
 namespace outreach {
 
@@ -71,6 +72,8 @@ struct PlanDefaults {
   BusinessHours business_hours;
   int inmail_send_spacing_minutes = 0;
   int max_reported_problems = 0;
+  /// Fields whose values are masked before drafts are compared for `same-template`.
+  std::vector<std::string> same_template_masked_fields;
 };
 
 /// Response-rate priors used for forecasts.
@@ -92,6 +95,7 @@ struct Rules {
   bool declined_inmail_refunded = false;
   LintRules lint;
   PlanDefaults plan;
+  SequenceRules sequence;
   ResponseRates rates;
   std::map<std::string, std::string> notes;
   std::string source_text;  ///< the document as loaded

@@ -1,5 +1,6 @@
 #include "outreach/account.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -14,8 +15,8 @@ namespace {
 // The keys an account file may hold (SPEC §4); anything else is a typo worth reporting.
 const std::vector<std::string>& account_keys() {
   static const std::vector<std::string> keys = {
-      "plan",      "plan_start",          "timezone",      "credits", "ledger",
-      "templates", "weekly_invite_limit", "business_hours"};
+      "plan",      "plan_start",          "timezone",       "credits",  "ledger",
+      "templates", "weekly_invite_limit", "business_hours", "sequence", "blackout_dates"};
   return keys;
 }
 
@@ -60,12 +61,32 @@ OpeningBalance parse_opening(const JsonField& field) {
 }
 
 TemplatePaths parse_templates(const JsonField& field, const std::string& base_dir) {
-  field.expect_keys({"connect", "message", "inmail"});
+  field.expect_keys({"connect", "message", "inmail", "follow_up"});
   TemplatePaths paths;
   if (const auto f = field.find("connect")) paths.connect = resolve_path(*f, base_dir);
   if (const auto f = field.find("message")) paths.message = resolve_path(*f, base_dir);
   if (const auto f = field.find("inmail")) paths.inmail = resolve_path(*f, base_dir);
+  if (const auto f = field.find("follow_up")) paths.follow_up = resolve_path(*f, base_dir);
   return paths;
+}
+
+// ["2026-12-24", {"from": "2026-12-28", "to": "2027-01-01"}, …]
+BlackoutDays parse_blackout(const JsonField& field) {
+  BlackoutDays days;
+  for (const JsonField& element : field.elements()) {
+    if (element.value().is_object()) {
+      element.expect_keys({"from", "to"});
+      const Date from = strict_date(element.at("from"));
+      const Date to = strict_date(element.at("to"));
+      if (to < from) element.at("to").fail("the last day is before the first");
+      days.ranges.emplace_back(from, to);
+    } else {
+      const Date day = strict_date(element);
+      days.ranges.emplace_back(day, day);
+    }
+  }
+  std::sort(days.ranges.begin(), days.ranges.end());
+  return days;
 }
 
 }  // namespace
@@ -75,6 +96,7 @@ Account default_account(const Rules& rules) {
   account.zone = machine_time_zone();
   account.weekly_invite_limit = rules.plan.weekly_invite_limit;
   account.business_hours = rules.plan.business_hours;
+  account.sequence = rules.sequence;
   return account;
 }
 
@@ -100,7 +122,17 @@ Account parse_account(std::string_view text, const std::string& origin, const st
   if (const auto f = root.find("weekly_invite_limit"))
     account.weekly_invite_limit = static_cast<int>(f->as_int(0, 1'000'000));
   if (const auto f = root.find("business_hours")) account.business_hours = parse_business_hours(*f);
+  if (const auto f = root.find("sequence"))
+    account.sequence = parse_sequence_rules(*f, account.sequence, false);
+  if (const auto f = root.find("blackout_dates")) account.blackout = parse_blackout(*f);
   return account;
+}
+
+bool BlackoutDays::contains(Date day) const {
+  // The ranges are few (holidays): a scan is as fast as a search and simpler.
+  for (const auto& [first, last] : ranges)
+    if (first <= day && day <= last) return true;
+  return false;
 }
 
 }  // namespace outreach

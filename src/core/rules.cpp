@@ -146,7 +146,7 @@ void parse_plan_defaults(const JsonField& field, Rules& rules) {
   field.expect_keys({"acceptance_delay_days", "hard_to_connect_pending_invitations",
                      "same_template_threshold", "weekly_invite_limit", "invite_window_days",
                      "invite_days", "message_days", "business_hours", "inmail_send_spacing_minutes",
-                     "max_reported_problems"});
+                     "max_reported_problems", "same_template_masked_fields"});
   PlanDefaults& plan = rules.plan;
   plan.acceptance_delay_days = static_cast<int>(field.at("acceptance_delay_days").as_int(0, 3650));
   plan.hard_to_connect_pending_invitations =
@@ -161,6 +161,11 @@ void parse_plan_defaults(const JsonField& field, Rules& rules) {
   plan.inmail_send_spacing_minutes =
       static_cast<int>(field.at("inmail_send_spacing_minutes").as_int(1, 24 * 60));
   plan.max_reported_problems = static_cast<int>(field.at("max_reported_problems").as_int(1, big));
+  plan.same_template_masked_fields = field.at("same_template_masked_fields").as_string_list();
+}
+
+void parse_sequence(const JsonField& field, Rules& rules) {
+  rules.sequence = parse_sequence_rules(field, SequenceRules{}, true);
 }
 
 void parse_rates(const JsonField& field, Rules& rules) {
@@ -184,7 +189,7 @@ Rules Rules::parse(std::string_view text, const std::string& origin) {
   rules.source_text = std::string(text);
   const JsonField root(document, origin, "");
   root.expect_keys({"version", "source", "channels", "plans", "credits", "lint", "lint_rules",
-                    "plan", "response_rates", "notes"});
+                    "plan", "sequence", "response_rates", "notes"});
   root.at("version").as_int(1, 1);
   parse_channels(root.at("channels"), rules);
   parse_plans(root.at("plans"), rules);
@@ -194,6 +199,7 @@ Rules Rules::parse(std::string_view text, const std::string& origin) {
   rules.declined_inmail_refunded = credits.at("declined_inmail_refunded").as_bool();
   parse_lint(root.at("lint"), root.at("lint_rules"), rules);
   parse_plan_defaults(root.at("plan"), rules);
+  parse_sequence(root.at("sequence"), rules);
   parse_rates(root.at("response_rates"), rules);
   if (const auto notes = root.find("notes")) {
     notes->expect_object();

@@ -38,6 +38,36 @@ std::vector<int> parse_weekdays(const JsonField& field) {
   return days;
 }
 
+SequenceRules parse_sequence_rules(const JsonField& field, SequenceRules defaults,
+                                   bool all_required) {
+  struct Key {
+    const char* name;
+    int SequenceRules::*value;
+    int min;
+    int max;
+  };
+  static constexpr Key keys[] = {
+      {"message_after_accept_days", &SequenceRules::message_after_accept_days, 0, 3650},
+      {"followup_after_days", &SequenceRules::followup_after_days, 1, 3650},
+      {"max_followups", &SequenceRules::max_followups, 0, 100},
+      {"withdraw_after_days", &SequenceRules::withdraw_after_days, 1, 3650},
+      {"reinvite_lock_days", &SequenceRules::reinvite_lock_days, 0, 3650},
+      {"recontact_after_days", &SequenceRules::recontact_after_days, 1, 36500},
+      {"horizon_days", &SequenceRules::horizon_days, 1, 36500},
+      {"min_send_gap_minutes", &SequenceRules::min_send_gap_minutes, 1, 24 * 60},
+      {"daily_message_limit", &SequenceRules::daily_message_limit, 0, 1'000'000},
+  };
+  std::vector<std::string> names;
+  for (const Key& key : keys) names.emplace_back(key.name);
+  field.expect_keys(names);
+  for (const Key& key : keys) {
+    const auto value =
+        all_required ? std::optional<JsonField>(field.at(key.name)) : field.find(key.name);
+    if (value) defaults.*key.value = static_cast<int>(value->as_int(key.min, key.max));
+  }
+  return defaults;
+}
+
 BusinessHours parse_business_hours(const JsonField& field) {
   field.expect_keys({"days", "start", "end"});
   BusinessHours hours;

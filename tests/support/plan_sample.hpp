@@ -42,6 +42,7 @@ inline PlanResult sample() {
 
   PlanSummary& s = plan.summary;
   s.start = date_of("2026-12-01");
+  s.until = date_of("2027-03-02");
   s.window_end = date_of("2026-12-31");
   s.plan = "premium-business";
   s.prospects = 3;

@@ -1,5 +1,6 @@
 #include "output/cells.hpp"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "outreach/calendar.hpp"
@@ -28,6 +29,18 @@ void append_utf8_or_replacement(std::string& out, std::string_view text, std::si
 std::string send_at_iso(const PlannedProspect& row) {
   if (!row.send_at) return {};
   return format_instant(*row.send_at, row.zone != nullptr ? row.zone : date::locate_zone("UTC"));
+}
+
+std::string step_of(const PlannedProspect& row) {
+  return row.channel == PlanChannel::skip ? std::string() : row.step();
+}
+
+std::string send_at_utc(const PlannedProspect& row) {
+  if (!row.send_at) return {};
+  const auto day = date::floor<date::days>(*row.send_at);
+  const date::hh_mm_ss<std::chrono::seconds> time{*row.send_at - day};
+  return fmt::format(FMT_COMPILE("{}T{:02}:{:02}:{:02}Z"), format_date(Date{day}),
+                     time.hours().count(), time.minutes().count(), time.seconds().count());
 }
 
 std::string followups_text(const PlannedProspect& row) {

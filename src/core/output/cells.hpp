@@ -12,6 +12,12 @@ namespace outreach::detail {
 /// ISO 8601 with the offset of the row's zone ("2026-12-01T09:00:00-05:00"), or "" without one.
 std::string send_at_iso(const PlannedProspect& row);
 
+/// The step of a row's send ("first", "follow-up-2"), or "" for a skip, which sends nothing.
+std::string step_of(const PlannedProspect& row);
+
+/// The same instant in UTC ("2026-12-01T14:00:00Z"), or "" without one.
+std::string send_at_utc(const PlannedProspect& row);
+
 /// The follow-up steps as "message once accepted" ("; " between steps), or "".
 std::string followups_text(const PlannedProspect& row);
 

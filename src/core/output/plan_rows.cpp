@@ -32,8 +32,38 @@ namespace {
 
 using detail::append_json_string;
 
+// Version 1's columns, then version 2's (SPEC §10 "What to send"), then the --with fields.
 constexpr std::string_view columns[] = {"id",      "channel", "reason", "cost",
-                                        "send_at", "group",   "then",   "findings"};
+                                        "send_at", "group",   "then",   "findings",
+                                        "step",    "variant", "note",   "send_at_utc"};
+
+// The columns of a plan: the fixed ones, then the fields asked for with --with.
+std::string header(const PlanResult& plan, char separator) {
+  std::string line;
+  for (std::size_t i = 0; i < std::size(columns); ++i) {
+    if (i > 0) line += separator;
+    line += columns[i];
+  }
+  for (const std::string& field : plan.with_fields) {
+    line += separator;
+    line += field;
+  }
+  return line;
+}
+
+// A row's value of a --with field ("" when it has none).
+std::string_view with_value(const PlannedProspect& row, std::string_view name) {
+  if (row.extras)
+    for (const auto& [field, value] : row.extras->fields)
+      if (field == name) return value;
+  return {};
+}
+
+// "true" or "false" for a connection request, "" for any other row.
+std::string_view note_cell(const PlannedProspect& row) {
+  if (row.channel != PlanChannel::connect) return {};
+  return row.note ? "true" : "false";
+}
 
 // Rows are formatted a chunk at a time on every core and written in order: formatting 300,000
 // rows is most of what a plan does after reading.
@@ -63,7 +93,8 @@ void write_rows(const std::vector<PlannedProspect>& rows, std::ostream& out, Thr
   }
 }
 
-void append_tsv_row(std::string& line, const PlannedProspect& row, std::size_t) {
+void append_tsv_row(std::string& line, const PlannedProspect& row,
+                    const std::vector<std::string>& with_fields) {
   detail::append_tsv_field(line, row.id);
   line += '\t';
   line += plan_channel_name(row.channel);
@@ -79,22 +110,30 @@ void append_tsv_row(std::string& line, const PlannedProspect& row, std::size_t) 
   line += detail::followup_channels(row);
   line += '\t';
   detail::append_tsv_field(line, detail::finding_rules(row));
+  line += '\t';
+  line += detail::step_of(row);
+  line += "\t\t";  // variant: one template a channel
+  line += note_cell(row);
+  line += '\t';
+  line += detail::send_at_utc(row);
+  for (const std::string& field : with_fields) {
+    line += '\t';
+    detail::append_tsv_field(line, with_value(row, field));
+  }
   line += '\n';
 }
 
 void write_tsv(const PlanResult& plan, std::ostream& out, ThreadPool* pool) {
-  std::string line;
-  for (std::size_t i = 0; i < std::size(columns); ++i) {
-    if (i > 0) line += '\t';
-    line += columns[i];
-  }
-  line += '\n';
-  out << line;
-  write_rows(plan.prospects, out, pool, append_tsv_row);
+  out << header(plan, '\t') << '\n';
+  write_rows(plan.prospects, out, pool,
+             [&plan](std::string& line, const PlannedProspect& row, std::size_t) {
+               append_tsv_row(line, row, plan.with_fields);
+             });
 }
 
 // RFC 4180: records end with CRLF.
-void append_csv_row(std::string& line, const PlannedProspect& row, std::size_t) {
+void append_csv_row(std::string& line, const PlannedProspect& row,
+                    const std::vector<std::string>& with_fields) {
   const std::string cells[] = {row.id,
                                std::string(plan_channel_name(row.channel)),
                                std::string(plan_reason_name(row.reason)),
@@ -102,23 +141,28 @@ void append_csv_row(std::string& line, const PlannedProspect& row, std::size_t) 
                                detail::send_at_iso(row),
                                row.group,
                                detail::followup_channels(row),
-                               detail::finding_rules(row)};
+                               detail::finding_rules(row),
+                               detail::step_of(row),
+                               std::string(),
+                               std::string(note_cell(row)),
+                               detail::send_at_utc(row)};
   for (std::size_t i = 0; i < std::size(cells); ++i) {
     if (i > 0) line += ',';
     detail::append_csv_field(line, cells[i]);
+  }
+  for (const std::string& field : with_fields) {
+    line += ',';
+    detail::append_csv_field(line, with_value(row, field));
   }
   line += "\r\n";
 }
 
 void write_csv(const PlanResult& plan, std::ostream& out, ThreadPool* pool) {
-  std::string line;
-  for (std::size_t i = 0; i < std::size(columns); ++i) {
-    if (i > 0) line += ',';
-    line += columns[i];
-  }
-  line += "\r\n";
-  out << line;
-  write_rows(plan.prospects, out, pool, append_csv_row);
+  out << header(plan, ',') << "\r\n";
+  write_rows(plan.prospects, out, pool,
+             [&plan](std::string& line, const PlannedProspect& row, std::size_t) {
+               append_csv_row(line, row, plan.with_fields);
+             });
 }
 
 void append_optional(std::string& out, const std::string& text) {
@@ -128,7 +172,15 @@ void append_optional(std::string& out, const std::string& text) {
     append_json_string(out, text);
 }
 
-void append_row_json(std::string& out, const PlannedProspect& row) {
+void append_optional(std::string& out, const std::optional<std::string>& text) {
+  if (text)
+    append_json_string(out, *text);
+  else
+    out += "null";
+}
+
+void append_row_json(std::string& out, const PlannedProspect& row,
+                     const std::vector<std::string>& with_fields) {
   out += "{\"id\":";
   append_json_string(out, row.id);
   out += fmt::format(",\"channel\":\"{}\",\"reason\":\"{}\",\"cost\":{},\"send_at\":",
@@ -164,7 +216,41 @@ void append_row_json(std::string& out, const PlannedProspect& row) {
     append_json_string(out, finding.message);
     out += '}';
   }
-  out += "]}";
+  out += "],\"step\":";
+  append_optional(out, detail::step_of(row));
+  out += ",\"variant\":null,\"note\":";
+  out += row.channel != PlanChannel::connect ? "null" : row.note ? "true" : "false";
+  out += ",\"send_at_utc\":";
+  append_optional(out, detail::send_at_utc(row));
+  out += ",\"draft\":";
+  if (row.extras && row.extras->body) {
+    out += "{\"subject\":";
+    append_optional(out, row.extras->subject);
+    out += ",\"body\":";
+    append_json_string(out, *row.extras->body);
+    out += '}';
+  } else {
+    out += "null";
+  }
+  if (!with_fields.empty()) {
+    out += ",\"fields\":{";
+    for (std::size_t i = 0; i < with_fields.size(); ++i) {
+      if (i) out += ',';
+      append_json_string(out, with_fields[i]);
+      out += ':';
+      bool found = false;
+      if (row.extras)
+        for (const auto& [field, value] : row.extras->fields)
+          if (field == with_fields[i]) {
+            append_json_string(out, value);
+            found = true;
+            break;
+          }
+      if (!found) out += "null";
+    }
+    out += '}';
+  }
+  out += '}';
 }
 
 // Expected counts with two decimals, written as the shortest number that reads back the same.
@@ -182,11 +268,15 @@ std::string plan_id(const std::string& plan) {
 
 std::string summary_json(const PlanSummary& s) {
   std::string out = fmt::format(
-      "{{\"start\":\"{}\",\"plan\":\"{}\",\"prospects\":{},"
+      "{{\"start\":\"{}\",\"start_at\":\"{}\",\"until\":\"{}\",\"plan\":\"{}\","
+      "\"prospects\":{},"
       "\"channels\":{{\"message\":{},\"inmail\":{},\"connect\":{},\"message-ad\":{},\"skip\":{}}},"
-      "\"group_conversations\":{},",
-      format_date(s.start), plan_id(s.plan), s.prospects, s.count_message, s.count_inmail,
-      s.count_connect, s.count_message_ad, s.count_skip, s.group_messages);
+      "\"follow_ups\":{},\"beyond_horizon\":{},\"group_conversations\":{},",
+      format_date(s.start),
+      format_instant(s.start_at, s.zone != nullptr ? s.zone : date::locate_zone("UTC")),
+      format_date(s.until), plan_id(s.plan), s.prospects, s.count_message, s.count_inmail,
+      s.count_connect, s.count_message_ad, s.count_skip, s.count_followups, s.count_beyond_horizon,
+      s.group_messages);
   out += fmt::format(
       "\"credits\":{{\"at_start\":{},\"granted\":{},\"forfeited\":{},\"used\":{},\"left\":{},"
       "\"pending_refunds_at_start\":{},\"window_end\":\"{}\"}},",
@@ -216,9 +306,9 @@ std::string summary_json(const PlanSummary& s) {
 void write_json_rows(const PlanResult& plan, std::ostream& out, bool wrapped, ThreadPool* pool) {
   if (wrapped) out << "{\"prospects\":[";
   write_rows(plan.prospects, out, pool,
-             [wrapped](std::string& line, const PlannedProspect& row, std::size_t i) {
+             [wrapped, &plan](std::string& line, const PlannedProspect& row, std::size_t i) {
                if (wrapped) line += i ? ",\n" : "\n";
-               append_row_json(line, row);
+               append_row_json(line, row, plan.with_fields);
                if (!wrapped) line += '\n';
              });
   if (wrapped) out << "\n],\n\"summary\":" << summary_json(plan.summary) << "}\n";

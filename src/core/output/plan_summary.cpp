@@ -41,11 +41,24 @@ std::string weekly_runs(const std::vector<std::pair<Date, int>>& weeks) {
 
 void write_plan_summary(const PlanSummary& s, std::ostream& out) {
   const auto range = [](const Range& r) { return fmt::format("{:.1f}-{:.1f}", r.low, r.high); };
-  std::string text = fmt::format("Plan of {} prospects from {} (plan {})\n", s.prospects,
-                                 format_date(s.start), printable(s.plan));
-  text += fmt::format("  channels: {} message, {} inmail, {} connect, {} message-ad, {} skip\n",
-                      s.count_message, s.count_inmail, s.count_connect, s.count_message_ad,
-                      s.count_skip);
+  const std::string from =
+      s.starts_now
+          ? fmt::format("now ({})",
+                        format_instant(s.start_at, s.zone ? s.zone : date::locate_zone("UTC")))
+          : format_date(s.start);
+  std::string text =
+      fmt::format("Plan of {} prospect{} from {} to {} (plan {})\n", s.prospects,
+                  s.prospects == 1 ? "" : "s", from, format_date(s.until), printable(s.plan));
+  text += fmt::format(
+      "  channels: {} message{}, {} inmail, {} connect, {} message-ad, {} skip\n", s.count_message,
+      s.count_followups > 0
+          ? fmt::format(" ({} follow-up{})", s.count_followups, s.count_followups == 1 ? "" : "s")
+          : std::string(),
+      s.count_inmail, s.count_connect, s.count_message_ad, s.count_skip);
+  if (s.count_beyond_horizon > 0)
+    text += fmt::format(
+        "  beyond the horizon: {} (their sends would fall after {}; --until plans further)\n",
+        s.count_beyond_horizon, format_date(s.until));
   if (s.group_messages > 0) text += fmt::format("  group conversations: {}\n", s.group_messages);
   text += fmt::format("  credits: {} at the start, {} granted, {} forfeited, {} used, {} left{}\n",
                       s.credits_at_start, s.credits_granted_in_window, s.credits_forfeited,

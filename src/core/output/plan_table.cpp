@@ -36,7 +36,7 @@ std::string local_send_time(const PlannedProspect& row) {
       format_date(Date{day}), time.hours().count(), time.minutes().count(), printable(info.abbrev));
 }
 
-enum Column { id, channel, reason, cost, send_at, group, then, findings, column_count };
+enum Column { id, channel, reason, step, cost, send_at, group, then, findings, column_count };
 using Row = std::array<std::string, column_count>;
 
 Row cells_of(const PlannedProspect& row) {
@@ -45,6 +45,7 @@ Row cells_of(const PlannedProspect& row) {
   return {fitted(row.id, max_id_width),
           std::string(plan_channel_name(row.channel)),
           std::string(plan_reason_name(row.reason)),
+          row.channel == PlanChannel::skip ? "-" : row.step(),
           fmt::format("{}", row.cost),
           local_send_time(row),
           row.group.empty() ? "-" : fitted(row.group, max_group_width),
@@ -67,9 +68,14 @@ std::string coloured_findings(const PlannedProspect& row) {
 }  // namespace
 
 void write_plan_table(const PlanResult& plan, std::ostream& out, bool color) {
-  const Row header = {"ID", "CHANNEL", "REASON", "COST", "SEND AT", "GROUP", "THEN", "FINDINGS"};
+  const Row header = {"ID",      "CHANNEL", "REASON", "STEP",    "COST",
+                      "SEND AT", "GROUP",   "THEN",   "FINDINGS"};
+  // Columns that are the same for every row of most plans show only when they say something.
   const bool any_group = std::any_of(plan.prospects.begin(), plan.prospects.end(),
                                      [](const PlannedProspect& row) { return !row.group.empty(); });
+  const bool any_followup =
+      std::any_of(plan.prospects.begin(), plan.prospects.end(),
+                  [](const PlannedProspect& row) { return row.followup > 0; });
   // Two passes over the rows (widths, then text) rather than a second copy of the plan.
   std::array<std::size_t, column_count> widths{};
   for (std::size_t c = 0; c < column_count; ++c) widths[c] = display_width(header[c]);
@@ -81,7 +87,7 @@ void write_plan_table(const PlanResult& plan, std::ostream& out, bool color) {
   const auto write_row = [&](const Row& cells, const PlannedProspect* row) {
     std::string line;
     for (std::size_t c = 0; c < column_count; ++c) {
-      if (c == group && !any_group) continue;
+      if ((c == group && !any_group) || (c == step && !any_followup)) continue;
       if (!line.empty()) line += "  ";
       const bool last = c + 1 == column_count;
       const std::string padding(last ? 0 : widths[c] - display_width(cells[c]), ' ');

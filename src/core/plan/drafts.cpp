@@ -1,19 +1,20 @@
 // Every prospect's drafts: the account's templates rendered with the prospect's fields, each
-// rendered draft checked with the linter for its channel, and the InMail body hashed with the
-// names masked so that the plan can tell when dozens would get the same InMail.
+// rendered draft checked with the linter for its channel, and the InMail and note bodies hashed
+// with the merge fields masked so that the plan can tell when dozens would get the same text.
+#include "plan/drafts.hpp"
+
 #include <algorithm>
 
 #include <fmt/format.h>
 
 #include "outreach/draft.hpp"
 #include "outreach/text.hpp"
-#include "plan/drafts.hpp"
 
 namespace outreach {
 namespace {
 
-// What a masked name renders as: any fixed text works, it is only ever hashed.
-constexpr std::string_view masked_name = "\x01name\x01";
+// What a masked field renders as: any fixed text works, it is only ever hashed.
+constexpr std::string_view masked_value = "\x01field\x01";
 
 std::optional<std::string_view> field_of(const Prospect& prospect, std::string_view name) {
   for (const auto& [key, value] : prospect.fields)
@@ -32,10 +33,6 @@ std::uint64_t fnv1a64(std::string_view bytes) {
   return hash;
 }
 
-bool is_name_field(std::string_view field) {
-  return field == "first_name" || field == "last_name" || field == "name";
-}
-
 DraftChecker::DraftChecker(const Rules& rules, const PlanConfig& config)
     : rules_(rules), lint_(rules) {
   const auto setup = [&](DraftKind kind, const std::optional<Template>& tmpl,
@@ -43,16 +40,18 @@ DraftChecker::DraftChecker(const Rules& rules, const PlanConfig& config)
                          std::string_view label) {
     Slot& slot = slots_[static_cast<std::size_t>(kind)];
     slot.tmpl = tmpl ? &*tmpl : nullptr;
-    slot.origin = path ? *path : fmt::format("{} template", channel);
+    slot.origin = path ? *path : fmt::format("{} template", label);
     slot.label = std::string(label);
     slot.options.channel = std::string(channel);
   };
-  setup(DraftKind::inmail, config.inmail_template, config.account.templates.inmail, "inmail",
-        "inmail");
-  setup(DraftKind::connect, config.connect_template, config.account.templates.connect, "connect",
-        "connect note");
-  setup(DraftKind::message, config.message_template, config.account.templates.message, "message",
-        "message");
+  const TemplatePaths& paths = config.account.templates;
+  setup(DraftKind::inmail, config.inmail_template, paths.inmail, "inmail", "inmail");
+  setup(DraftKind::connect, config.connect_template, paths.connect, "connect", "connect note");
+  setup(DraftKind::message, config.message_template, paths.message, "message", "message");
+  if (config.follow_up_template)
+    setup(DraftKind::follow_up, config.follow_up_template, paths.follow_up, "message", "follow-up");
+  else
+    setup(DraftKind::follow_up, config.message_template, paths.message, "message", "follow-up");
 }
 
 bool DraftChecker::has_template(DraftKind kind) const {
@@ -60,7 +59,7 @@ bool DraftChecker::has_template(DraftKind kind) const {
 }
 
 DraftCheck DraftChecker::check(DraftKind kind, const Prospect& prospect,
-                               std::vector<PlanFinding>& findings) {
+                               std::vector<PlanFinding>& findings, RenderedDraft* keep) {
   const Slot& slot = slots_[static_cast<std::size_t>(kind)];
   DraftCheck result;
   if (slot.tmpl == nullptr) return result;
@@ -78,23 +77,28 @@ DraftCheck DraftChecker::check(DraftKind kind, const Prospect& prospect,
         fmt::format("{}: the prospect has no field '{}' and the template gives no fallback",
                     slot.label, missing_[i])});
   }
-  // Split once: the linter and the InMail's body length work on the same draft.
+  // Split once: the linter, the body's length and what is kept work on the same draft.
   const Draft draft = parse_draft(rendered_);
   const LintResult lint = lint_.lint(draft, slot.origin, slot.options);
   for (const Diagnostic& d : lint.diagnostics)
     findings.push_back(PlanFinding{
         d.rule, d.severity, fmt::format("{} {}:{}: {}", slot.label, d.line, d.column, d.message)});
+  if (keep != nullptr) {
+    keep->subject = draft.subject ? std::optional<std::string>(draft.subject->value) : std::nullopt;
+    keep->body = std::string(draft.body());
+  }
 
-  if (kind == DraftKind::inmail) {
+  if (kind == DraftKind::inmail || kind == DraftKind::connect) {
     result.short_body = count_characters(draft.body(), CountUnit::utf16) <
                         static_cast<std::size_t>(rules_.lint.long_inmail_chars);
+    const std::vector<std::string>& masked = rules_.plan.same_template_masked_fields;
     slot.tmpl->render(
         [&](std::string_view name) -> std::optional<std::string_view> {
-          if (is_name_field(name)) return masked_name;
+          if (std::find(masked.begin(), masked.end(), name) != masked.end()) return masked_value;
           return field_of(prospect, name);
         },
         rendered_, missing_);
-    result.masked_body_hash = fnv1a64(parse_draft(rendered_).body());
+    result.masked_hash = fnv1a64(parse_draft(rendered_).body());
   }
   result.findings = findings.size() - before;
   return result;

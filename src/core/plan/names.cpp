@@ -1,5 +1,6 @@
 // The names of the plan's channels and reason codes, and what makes a row an error.
 #include <algorithm>
+#include <string>
 
 #include "outreach/plan.hpp"
 
@@ -47,8 +48,36 @@ std::string_view plan_reason_name(PlanReason reason) {
       return "no-credits";
     case PlanReason::free_path:
       return "free-path";
+    case PlanReason::replied:
+      return "replied";
+    case PlanReason::invite_stale:
+      return "invite-stale";
+    case PlanReason::follow_up:
+      return "follow-up";
+    case PlanReason::no_reply:
+      return "no-reply";
+    case PlanReason::deadline_passed:
+      return "deadline-passed";
+    case PlanReason::beyond_horizon:
+      return "beyond-horizon";
+    case PlanReason::no_second_inmail:
+      return "no-second-inmail";
   }
   return "free-path";
+}
+
+const std::vector<PlanReason>& plan_reasons() {
+  static const std::vector<PlanReason> reasons = [] {
+    std::vector<PlanReason> all;
+    for (int r = 0; r <= static_cast<int>(PlanReason::no_second_inmail); ++r)
+      all.push_back(static_cast<PlanReason>(r));
+    return all;
+  }();
+  return reasons;
+}
+
+std::string PlannedProspect::step() const {
+  return followup == 0 ? std::string("first") : "follow-up-" + std::to_string(followup);
 }
 
 bool PlannedProspect::has_errors() const {

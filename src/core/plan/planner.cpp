@@ -1,12 +1,11 @@
 // The planner: each prospect is decided and its drafts checked as it is added, then `finish`
-// ranks, allocates credits, schedules and sums the campaign up.
+// ranks, allocates credits, places the sends and sums the campaign up.
 #include <algorithm>
 
 #include <fmt/format.h>
 
 #include "outreach/credits.hpp"
 #include "outreach/error.hpp"
-#include "plan/allocate.hpp"
 #include "plan/decision.hpp"
 #include "plan/planner_state.hpp"
 #include "plan/schedule.hpp"
@@ -38,6 +37,22 @@ void check_config(const PlanConfig& config, const Rules& rules) {
   if (hours.days.empty())
     throw InputError(fmt::format("{}: business_hours.days: expected at least one weekday",
                                  config.account.origin));
+  if (config.until && *config.until < config.start)
+    throw InputError(fmt::format("--until {} is before the start, {}", format_date(*config.until),
+                                 format_date(config.start)));
+}
+
+// The fields the templates name, each once, in the templates' order.
+std::vector<std::string> template_field_names(const PlanConfig& config) {
+  std::vector<std::string> names;
+  for (const auto* tmpl : {&config.connect_template, &config.message_template,
+                           &config.inmail_template, &config.follow_up_template}) {
+    if (!tmpl->has_value()) continue;
+    for (const Template::Piece& piece : (*tmpl)->pieces())
+      if (piece.is_field && std::find(names.begin(), names.end(), piece.text) == names.end())
+        names.push_back(piece.text);
+  }
+  return names;
 }
 
 }  // namespace
@@ -46,10 +61,13 @@ PlannerState::PlannerState(PlanConfig&& plan_config, ThreadPool* thread_pool)
     : config(std::move(plan_config)),
       rules(rules_of(config)),
       zone(zone_of(config.account)),
-      history(config.ledger, config.start, rules.refund_window_days),
+      threads(config.ledger, config.start, config.account.sequence.recontact_after_days),
+      until(config.until.value_or(config.start + date::days{config.account.sequence.horizon_days})),
       pool(thread_pool),
       drafts(thread_pool != nullptr ? thread_pool->slots() : 1) {
   check_config(config, rules);
+  for (std::string& name : template_field_names(config))
+    template_fields.emplace_back(std::move(name), false);
   const Account& account = config.account;
   const PlanRules& plan = rules.plan_named(account.plan, account.origin + ": plan");
   if (account.plan_start) {
@@ -80,15 +98,15 @@ Planner::~Planner() = default;
 FieldSelection fields_used(const PlanConfig& config) {
   FieldSelection used;
   used.all = false;
-  for (const auto* tmpl :
-       {&config.connect_template, &config.message_template, &config.inmail_template}) {
-    if (!tmpl->has_value()) continue;
-    for (const Template::Piece& piece : (*tmpl)->pieces())
-      if (piece.is_field &&
-          std::find(used.names.begin(), used.names.end(), piece.text) == used.names.end())
-        used.names.push_back(piece.text);
-  }
+  used.names = template_field_names(config);
+  for (const std::string& name : config.with_fields)
+    if (std::find(used.names.begin(), used.names.end(), name) == used.names.end())
+      used.names.push_back(name);
   return used;
+}
+
+void Planner::fields_in_list(std::vector<std::string> names) {
+  state_->list_fields = std::move(names);
 }
 
 namespace {
@@ -96,40 +114,76 @@ namespace {
 // Independent of every other prospect, so a batch is assessed on several threads, each with its
 // own DraftChecker.
 AssessedProspect assess(const PlannerState& s, DraftChecker& drafts, const Prospect& prospect) {
-  const Decision decision = decide(prospect, s.history.of(prospect.id), s.config.start, s.rules);
+  const ThreadVerdict thread =
+      judge_thread(s.threads.of(prospect.id), prospect.degree == 1, s.config.start,
+                   s.config.account.sequence, s.rules.refund_window_days);
+  const Decision decision = decide(prospect, thread, s.config.start, s.rules);
   AssessedProspect out;
   PlanRecord& record = out.record;
   record.priority = prospect.priority;
   record.mutual_connections = prospect.mutual_connections;
   record.zone = prospect.zone ? prospect.zone : s.zone;
   record.deadline = RankKey::deadline_days(prospect.deadline);
+  record.earliest =
+      decision.earliest ? decision.earliest->time_since_epoch().count() : PlanRecord::no_day;
   record.needs_credit = decision.needs_credit;
 
   PlannedProspect& row = out.row;
   row.channel = decision.channel;
   row.reason = decision.reason;
+  row.followup = static_cast<std::uint8_t>(decision.followup);
   row.zone = record.zone;
+
+  // What the first step sends, kept only when the plan is asked to.
+  std::shared_ptr<RowExtras> extras;
+  if (s.config.keep_drafts || !s.config.with_fields.empty()) extras = std::make_shared<RowExtras>();
+  for (const std::string& name : s.config.with_fields)
+    if (const auto value = prospect.field(name)) extras->fields.emplace_back(name, *value);
+  RenderedDraft first, note;
+  RenderedDraft* keep_first = s.config.keep_drafts ? &first : nullptr;
+  bool kept = false;
+
   // The drafts this prospect may be sent; a candidate's InMail and connect note are both checked
   // now, and the allocation later keeps the findings of the one it chooses.
   const bool inmail = decision.channel == PlanChannel::inmail;
   if (inmail) {
-    const DraftCheck check = drafts.check(DraftKind::inmail, prospect, row.findings);
+    const DraftCheck check = drafts.check(DraftKind::inmail, prospect, row.findings, keep_first);
     record.inmail_findings = static_cast<std::uint32_t>(check.findings);
-    record.inmail_hash = check.masked_body_hash;
+    record.inmail_hash = check.masked_hash;
     record.has_inmail_body = drafts.has_template(DraftKind::inmail);
     record.short_inmail = check.short_body;
+    kept = record.has_inmail_body;
   }
-  if (decision.channel == PlanChannel::connect || decision.needs_credit)
-    record.connect_findings = static_cast<std::uint32_t>(
-        drafts.check(DraftKind::connect, prospect, row.findings).findings);
-  if (decision.channel == PlanChannel::message || decision.channel == PlanChannel::connect ||
-      decision.needs_credit)
+  if (decision.channel == PlanChannel::connect || decision.needs_credit) {
+    RenderedDraft* keep_note = !s.config.keep_drafts ? nullptr : inmail ? &note : &first;
+    const DraftCheck check = drafts.check(DraftKind::connect, prospect, row.findings, keep_note);
+    record.connect_findings = static_cast<std::uint32_t>(check.findings);
+    record.connect_hash = check.masked_hash;
+    record.has_connect_body = drafts.has_template(DraftKind::connect);
+    if (!inmail) kept = record.has_connect_body;
+    if (inmail && record.has_connect_body && s.config.keep_drafts)
+      out.candidate_note = std::move(note.body);
+  }
+  if (decision.channel == PlanChannel::message) {
+    const DraftKind kind = decision.followup > 0 ? DraftKind::follow_up : DraftKind::message;
+    record.message_findings =
+        static_cast<std::uint32_t>(drafts.check(kind, prospect, row.findings, keep_first).findings);
+    kept = drafts.has_template(kind);
+  } else if (decision.channel == PlanChannel::connect || decision.needs_credit) {
+    // The message that follows an acceptance is checked too; the plan sends it later.
     record.message_findings = static_cast<std::uint32_t>(
         drafts.check(DraftKind::message, prospect, row.findings).findings);
+  }
+  if (extras && kept) {
+    extras->subject = std::move(first.subject);
+    extras->body = std::move(first.body);
+  }
+  row.extras = std::move(extras);
   return out;
 }
 
-// The part of add() that depends on the prospects before: groups, and the rows in input order.
+// The part of add() that depends on the prospects before: groups, the fields the list carries,
+// and the rows in input order.
 void commit(PlannerState& s, Prospect&& prospect, AssessedProspect&& assessed) {
   PlanRecord& record = assessed.record;
   PlannedProspect& row = assessed.row;
@@ -142,6 +196,11 @@ void commit(PlannerState& s, Prospect&& prospect, AssessedProspect&& assessed) {
     if (row.channel != PlanChannel::skip) ++group.members;
     if (row.channel == PlanChannel::message) ++group.connected;
   }
+  for (auto& [name, carried] : s.template_fields)
+    if (!carried && prospect.field(name)) carried = true;
+  if (assessed.candidate_note)
+    s.candidate_notes.emplace(static_cast<std::uint32_t>(s.rows.size()),
+                              std::move(*assessed.candidate_note));
   row.id = std::move(prospect.id);
   s.rows.push_back(std::move(row));
   s.records.push_back(std::move(record));
@@ -172,9 +231,8 @@ PlanResult Planner::finish() {
   const std::size_t count = s.rows.size();
   const Date start = s.config.start;
 
-  // One ranking for everything that competes: credits, InMail slots, invitation days. The keys
-  // are gathered in one array (fast to sort); ids are read from the rows only when their first
-  // 16 bytes tie.
+  // One ranking for everything that competes: credits and send times. The keys are gathered in
+  // one array (fast to sort); ids are read from the rows only when their first 16 bytes tie.
   std::vector<RankKey> keys(count);
   for (std::size_t i = 0; i < count; ++i) {
     const PlanRecord& r = s.records[i];
@@ -188,40 +246,9 @@ PlanResult Planner::finish() {
     const int ids = s.rows[a.index].id.compare(s.rows[b.index].id);
     return ids != 0 ? ids < 0 : a.index < b.index;
   });
-  RankedLists lists;
-  lists.order.resize(count);
-  for (std::size_t i = 0; i < count; ++i) lists.order[i] = keys[i].index;
+  std::vector<std::uint32_t> order(count);
+  for (std::size_t i = 0; i < count; ++i) order[i] = keys[i].index;
   std::vector<RankKey>().swap(keys);
-  {
-    // What each prospect competes for, gathered in input order (sequential reads), then listed
-    // in rank order.
-    const ChannelRules& inmail = s.rules.channel("inmail");
-    std::vector<std::uint8_t> kind(count, 0);
-    for (std::size_t i = 0; i < count; ++i) {
-      const PlannedProspect& row = s.rows[i];
-      if (s.records[i].needs_credit)
-        kind[i] = 1;
-      else if (row.channel == PlanChannel::inmail)
-        kind[i] = inmail.open_profile_credit_cost > 0 ? 1 : 2;
-      else if (row.channel == PlanChannel::connect)
-        kind[i] = 3;
-    }
-    for (std::uint32_t position = 0; position < count; ++position) {
-      switch (kind[lists.order[position]]) {
-        case 1:
-          lists.paid.push_back(position);
-          break;
-        case 2:
-          lists.free_inmail.push_back(position);
-          break;
-        case 3:
-          lists.connect.push_back(position);
-          break;
-        default:
-          break;
-      }
-    }
-  }
 
   // Group conversations: two or more members left after skips, every one of them connected.
   std::size_t conversations = 0;
@@ -235,21 +262,20 @@ PlanResult Planner::finish() {
       s.rows[i].group = s.groups[g - 1].name;
   }
 
-  const Date window_end =
-      campaign_window_end(s, static_cast<std::int64_t>(lists.paid.size() + lists.connect.size()));
+  // Only the grants up to the plan's last day pay for its InMails.
   const Account& account = s.config.account;
   const PlanRules& plan = s.rules.plan_named(account.plan, account.origin + ": plan");
   std::vector<Date> grants;
-  if (s.credits_known) grants = grant_dates_between(*account.plan_start, start, window_end);
+  if (s.credits_known) grants = grant_dates_between(*account.plan_start, start, s.until);
   CreditTimeline credits(s.start_balance, start, grants, plan.monthly_credits, plan.cap);
-  const std::vector<std::uint32_t> no_credits = allocate_inmails(s, lists, credits, window_end);
-  const ScheduleOutcome schedule = schedule_invitations_and_messages(s, lists, no_credits);
+  const ScheduleOutcome schedule = schedule_sends(s, order, credits);
 
   PlanResult result;
-  result.summary = summarize(s, credits, schedule, window_end, conversations);
-  lists = RankedLists{};
+  result.summary = summarize(s, credits, schedule, conversations);
+  std::vector<std::uint32_t>().swap(order);
   s.records.clear();
   s.rows.move_into(result.prospects);
+  result.with_fields = s.config.with_fields;
   return result;
 }
 

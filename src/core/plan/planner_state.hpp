@@ -1,6 +1,6 @@
 #pragma once
 // What the planner keeps between `add` and `finish`, shared by the phases of `finish`
-// (allocate, schedule, summary).
+// (schedule, summary).
 
 #include <cstdint>
 #include <functional>
@@ -13,19 +13,22 @@
 #include "outreach/thread_pool.hpp"
 #include "plan/chunked_store.hpp"
 #include "plan/drafts.hpp"
-#include "plan/history.hpp"
-#include "plan/invitations.hpp"
 #include "plan/rank.hpp"
+#include "plan/threads.hpp"
 
 namespace outreach {
 
-/// The planning facts of one prospect that its PlannedProspect row does not hold (56 bytes).
+/// The planning facts of one prospect that its PlannedProspect row does not hold (72 bytes).
 struct PlanRecord {
+  static constexpr std::int32_t no_day = RankKey::no_deadline;
+
   double priority = 0;
   std::int64_t mutual_connections = 0;
   const date::time_zone* zone = nullptr;         ///< the prospect's zone, else the account's
   std::uint64_t inmail_hash = 0;                 ///< masked InMail body, when rendered
+  std::uint64_t connect_hash = 0;                ///< masked connection note, when rendered
   std::int32_t deadline = RankKey::no_deadline;  ///< days since 1970-01-01
+  std::int32_t earliest = no_day;                ///< no send before this day (account zone)
   std::uint32_t group = 0;  ///< 1-based index into PlannerState::groups; 0: none
   // Findings are appended in the order inmail, connect note, message; a step-6 candidate has
   // all three until the allocation decides which apply.
@@ -34,15 +37,20 @@ struct PlanRecord {
   std::uint32_t message_findings = 0;
   bool needs_credit = false;
   bool has_inmail_body = false;
+  bool has_connect_body = false;
   bool short_inmail = false;
 
   std::optional<Date> deadline_date() const {
     if (deadline == RankKey::no_deadline) return std::nullopt;
     return Date{date::days{deadline}};
   }
+  std::optional<Date> earliest_date() const {
+    if (earliest == no_day) return std::nullopt;
+    return Date{date::days{earliest}};
+  }
 };
 
-static_assert(sizeof(PlanRecord) <= 56, "the per-prospect record is kept for every prospect");
+static_assert(sizeof(PlanRecord) <= 72, "the per-prospect record is kept for every prospect");
 
 /// A `group` named in the input and who in it could take part in one conversation.
 struct PlanGroup {
@@ -57,6 +65,9 @@ struct PlanGroup {
 struct AssessedProspect {
   PlanRecord record;
   PlannedProspect row;
+  /// A step-6 candidate's rendered connection note, kept until the allocation decides (only
+  /// when the plan keeps drafts).
+  std::optional<std::string> candidate_note;
 };
 
 struct PlannerState {
@@ -65,7 +76,8 @@ struct PlannerState {
   PlanConfig config;
   const Rules& rules;
   const date::time_zone* zone;  ///< the account's
-  LedgerHistory history;
+  Threads threads;              ///< the ledger as of the start, per prospect
+  Date until;                   ///< the plan's last day (account zone)
   /// The run's workers, borrowed to assess a batch of prospects (Planner::add of a span);
   /// null: everything on the calling thread.
   ThreadPool* pool;
@@ -81,25 +93,11 @@ struct PlannerState {
   std::unordered_map<std::string, std::uint32_t> group_ids;
   std::vector<PlanGroup> groups;
   std::vector<AssessedProspect> assessed;  ///< a batch's, between its two steps
-
-  /// The account's rolling limit on connection requests.
-  InvitePolicy invite_policy() const {
-    return InvitePolicy{config.account.weekly_invite_limit, rules.plan.invite_window_days,
-                        rules.plan.invite_days};
-  }
-  /// The ledger's invitations of a day, for the rolling limit.
-  std::function<int(Date)> invitation_history() const {
-    return [this](Date day) { return history.invitations_on(day); };
-  }
-};
-
-/// Prospects by what competes for what, each list in rank order: positions in `order`, which
-/// holds prospect indices from the best-ranked down.
-struct RankedLists {
-  std::vector<std::uint32_t> order;
-  std::vector<std::uint32_t> paid;         ///< InMails that need a credit (step-6 candidates)
-  std::vector<std::uint32_t> free_inmail;  ///< Open Profile InMails
-  std::vector<std::uint32_t> connect;      ///< connection requests decided without credits
+  /// Candidates' connection notes by row, until the allocation (only when drafts are kept).
+  std::unordered_map<std::uint32_t, std::string> candidate_notes;
+  /// The fields the templates name, and whether any prospect carried each (unknown-field).
+  std::vector<std::pair<std::string, bool>> template_fields;
+  std::vector<std::string> list_fields;  ///< field names the reader saw, for "did you mean"
 };
 
 }  // namespace outreach

@@ -1,5 +1,5 @@
-// What the campaign adds up to: the findings that apply, the counts, the credits, the
-// same-template warning and the forecast.
+// What the campaign adds up to: the findings and drafts that apply, the counts, the credits,
+// the campaign warnings (same-template, unknown-field, …) and the forecast.
 #include "plan/summary.hpp"
 
 #include <algorithm>
@@ -7,31 +7,83 @@
 #include <fmt/format.h>
 
 #include "outreach/credits.hpp"
+#include "outreach/suggest.hpp"
 #include "plan/forecast.hpp"
 #include "plan/invitations.hpp"
 
 namespace outreach {
 namespace {
 
-// A candidate's InMail findings come first, then those of its connect note and follow-up.
-void settle_findings(PlannerState& s) {
+// A candidate's InMail findings come first, then those of its connect note and follow-up: the
+// allocation decided which it is sent. Its kept draft follows the same choice.
+void settle_candidates(PlannerState& s) {
   for (std::size_t i = 0; i < s.rows.size(); ++i) {
     const PlanRecord& record = s.records[i];
     if (!record.needs_credit) continue;
-    auto& findings = s.rows[i].findings;
+    PlannedProspect& row = s.rows[i];
+    auto& findings = row.findings;
+    if (row.channel == PlanChannel::skip) continue;  // beyond the horizon: nothing is sent
     const auto split = findings.begin() + static_cast<std::ptrdiff_t>(record.inmail_findings);
-    if (s.rows[i].channel == PlanChannel::inmail)
+    if (row.channel == PlanChannel::inmail) {
       findings.erase(split, findings.end());
-    else
-      findings.erase(findings.begin(), split);
+      continue;
+    }
+    findings.erase(findings.begin(), split);
+    if (row.extras) {
+      const auto note = s.candidate_notes.find(static_cast<std::uint32_t>(i));
+      auto extras = std::make_shared<RowExtras>(*row.extras);
+      extras->subject.reset();
+      if (note != s.candidate_notes.end())
+        extras->body = note->second;
+      else
+        extras->body.reset();
+      row.extras = std::move(extras);
+    }
   }
+  s.candidate_notes.clear();
 }
 
-// One warning for all the bodies sent to more than the threshold: (first row, size) of each,
-// the biggest first.
+// "first_name and company are": the masked fields a template uses, for the warning.
+std::string masked_fields_of(const std::optional<Template>& tmpl,
+                             const std::vector<std::string>& masked) {
+  std::vector<std::string> used;
+  if (tmpl)
+    for (const Template::Piece& piece : tmpl->pieces())
+      if (piece.is_field && std::find(masked.begin(), masked.end(), piece.text) != masked.end() &&
+          std::find(used.begin(), used.end(), piece.text) == used.end())
+        used.push_back(piece.text);
+  if (used.empty()) return "the merge fields are";
+  std::string text;
+  for (std::size_t i = 0; i < used.size(); ++i)
+    text += (i == 0 ? "" : i + 1 == used.size() ? " and " : ", ") + used[i];
+  return text + (used.size() == 1 ? " is" : " are");
+}
+
+// Drafts of one channel by their masked body: (hash, row), sorted; each run of equal hashes is
+// one body. Returns the runs shared by more than the threshold, the biggest first.
+std::vector<std::pair<std::size_t, std::size_t>> shared_runs(
+    const PlannerState& s, std::vector<std::pair<std::uint64_t, std::uint32_t>>& bodies) {
+  std::sort(bodies.begin(), bodies.end());
+  const auto threshold = static_cast<std::size_t>(s.rules.plan.same_template_threshold);
+  std::vector<std::pair<std::size_t, std::size_t>> runs;  // [first, end) in `bodies`
+  for (std::size_t first = 0, end = 0; first < bodies.size(); first = end) {
+    for (end = first; end < bodies.size() && bodies[end].first == bodies[first].first; ++end) {
+    }
+    if (end - first > threshold) runs.emplace_back(first, end);
+  }
+  // The biggest body first; among equals, the one whose first prospect comes first.
+  std::sort(runs.begin(), runs.end(), [&](const auto& a, const auto& b) {
+    if (a.second - a.first != b.second - b.first) return a.second - a.first > b.second - b.first;
+    return bodies[a.first].second < bodies[b.first].second;
+  });
+  return runs;
+}
+
+// One warning for all the bodies of a channel sent to more than the threshold.
 std::string same_template_warning(
-    const PlannerState& s, const std::vector<std::pair<std::uint64_t, std::uint32_t>>& bodies,
-    const std::vector<std::pair<std::size_t, std::size_t>>& runs) {
+    const PlannerState& s, std::string_view what,
+    const std::vector<std::pair<std::uint64_t, std::uint32_t>>& bodies,
+    const std::vector<std::pair<std::size_t, std::size_t>>& runs, const std::string& masked) {
   std::size_t total = 0;
   for (const auto& [first, end] : runs) total += end - first;
   const auto& [first, end] = runs.front();
@@ -41,51 +93,74 @@ std::string same_template_warning(
   if (end - first > 3) examples += ", …";
   const std::string shared =
       runs.size() == 1
-          ? fmt::format("{} InMails share one body once names are masked ({})", total, examples)
+          ? fmt::format("{} {} share one body once {} masked ({})", total, what, masked, examples)
           : fmt::format(
-                "{} InMails share {} bodies once names are masked, each sent to more than "
-                "{} (the largest, {} InMails: {})",
-                total, runs.size(), s.rules.plan.same_template_threshold, end - first, examples);
+                "{} {} share {} bodies once {} masked, each sent to more than {} (the "
+                "largest, {} {}: {})",
+                total, what, runs.size(), masked, s.rules.plan.same_template_threshold, end - first,
+                what, examples);
   return fmt::format(
       "same-template: {}; sending one template to dozens gets an account flagged, so personalise "
       "them (threshold: {})",
       shared, s.rules.plan.same_template_threshold);
 }
 
+// A template field that no prospect of the list carries: a typo in the template, most likely.
+void unknown_field_warnings(const PlannerState& s, std::vector<std::string>& warnings) {
+  for (const auto& [name, carried] : s.template_fields) {
+    if (carried) continue;
+    std::vector<std::string> candidates;
+    for (const std::string& field : s.list_fields)
+      if (field != name) candidates.push_back(field);
+    warnings.push_back(
+        fmt::format("unknown-field: no prospect carries the field '{}' that a template uses{}",
+                    name, did_you_mean(name, candidates)));
+  }
+}
+
 }  // namespace
 
 PlanSummary summarize(PlannerState& s, CreditTimeline& credits, const ScheduleOutcome& schedule,
-                      Date window_end, std::size_t conversations) {
-  settle_findings(s);
+                      std::size_t conversations) {
+  settle_candidates(s);
   const Account& account = s.config.account;
   PlanSummary summary;
   summary.start = s.config.start;
+  summary.start_at = s.config.start_at.value_or(start_of_day(s.config.start, s.zone));
+  summary.starts_now = s.config.start_at.has_value();
+  summary.zone = s.zone;
+  summary.until = s.until;
   summary.plan = account.plan;
   summary.prospects = static_cast<int>(s.rows.size());
   summary.group_messages = static_cast<int>(conversations);
-  summary.window_end = window_end;
+  summary.window_end = s.until;
 
   std::optional<Date> last_send;
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> bodies;  // (masked body, row) of InMails
+  // (masked body, row) of the InMails and the connection notes sent.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> inmails, notes;
   ForecastSum forecast(s.rules.rates);
   const auto threshold = static_cast<std::size_t>(s.rules.plan.same_template_threshold);
   for (std::size_t i = 0; i < s.rows.size(); ++i) {
     const PlannedProspect& row = s.rows[i];
+    const PlanRecord& record = s.records[i];
     switch (row.channel) {
       case PlanChannel::message:
         ++summary.count_message;
+        if (row.followup > 0) ++summary.count_followups;
         break;
       case PlanChannel::inmail:
         ++summary.count_inmail;
         break;
       case PlanChannel::connect:
         ++summary.count_connect;
+        if (record.has_connect_body) notes.emplace_back(record.connect_hash, i);
         break;
       case PlanChannel::message_ad:
         ++summary.count_message_ad;
         break;
       case PlanChannel::skip:
         ++summary.count_skip;
+        if (row.reason == PlanReason::beyond_horizon) ++summary.count_beyond_horizon;
         break;
     }
     if (row.has_errors()) ++summary.prospects_with_errors;
@@ -94,32 +169,25 @@ PlanSummary summarize(PlannerState& s, CreditTimeline& credits, const ScheduleOu
       if (!last_send || day > *last_send) last_send = day;
     }
     if (row.channel != PlanChannel::inmail) continue;
-    if (s.records[i].has_inmail_body)
-      bodies.emplace_back(s.records[i].inmail_hash, static_cast<std::uint32_t>(i));
+    if (record.has_inmail_body)
+      inmails.emplace_back(record.inmail_hash, static_cast<std::uint32_t>(i));
     else
       forecast.add_inmail(inmail_reply_rate(s.rules.rates, {}, threshold, false), row.cost > 0);
   }
 
-  // Same masked body: sorted by hash (then row), each run of equal hashes is one body.
-  std::sort(bodies.begin(), bodies.end());
-  std::vector<std::pair<std::size_t, std::size_t>> shared_runs;  // [first, end) in `bodies`
-  for (std::size_t first = 0, end = 0; first < bodies.size(); first = end) {
-    for (end = first; end < bodies.size() && bodies[end].first == bodies[first].first; ++end) {
+  // The same masked InMail body sent to many: generic, for the forecast and the warning.
+  const auto inmail_runs = shared_runs(s, inmails);
+  for (std::size_t first = 0, end = 0; first < inmails.size(); first = end) {
+    for (end = first; end < inmails.size() && inmails[end].first == inmails[first].first; ++end) {
     }
-    const std::size_t shared_by = end - first;
     for (std::size_t k = first; k < end; ++k) {
-      const std::uint32_t i = bodies[k].second;
-      forecast.add_inmail(
-          inmail_reply_rate(s.rules.rates, {true, shared_by}, threshold, s.records[i].short_inmail),
-          s.rows[i].cost > 0);
+      const std::uint32_t i = inmails[k].second;
+      forecast.add_inmail(inmail_reply_rate(s.rules.rates, {true, end - first}, threshold,
+                                            s.records[i].short_inmail),
+                          s.rows[i].cost > 0);
     }
-    if (shared_by > threshold) shared_runs.emplace_back(first, end);
   }
-  // The biggest body first; among equals, the one whose first prospect comes first.
-  std::sort(shared_runs.begin(), shared_runs.end(), [&](const auto& a, const auto& b) {
-    if (a.second - a.first != b.second - b.first) return a.second - a.first > b.second - b.first;
-    return bodies[a.first].second < bodies[b.first].second;
-  });
+  const auto note_runs = shared_runs(s, notes);
 
   forecast.add_messages(summary.count_message);
   forecast.add_connection_requests(summary.count_connect);
@@ -128,12 +196,9 @@ PlanSummary summarize(PlannerState& s, CreditTimeline& credits, const ScheduleOu
   summary.expected_refunds = forecast.refunds();
   summary.expected_acceptances = forecast.acceptances();
 
-  // Credits through the last send date; grants after the window could not be spent by the plan
-  // but still count towards what is left then.
+  // Credits through the last send date (the start when nothing is sent).
   summary.last_send = last_send;
   const Date through = last_send ? std::max(*last_send, s.config.start) : s.config.start;
-  if (s.credits_known && through > window_end)
-    credits.add_grants(grant_dates_between(*account.plan_start, window_end, through));
   const CreditTotals totals = credits.totals_through(through);
   summary.credits_at_start = totals.start_balance;
   summary.credits_granted_in_window = totals.granted;
@@ -144,14 +209,25 @@ PlanSummary summarize(PlannerState& s, CreditTimeline& credits, const ScheduleOu
 
   summary.invitations_per_week = invitations_per_week(schedule.invitation_days);
   summary.warnings = s.warnings;
-  if (!shared_runs.empty())
-    summary.warnings.push_back(same_template_warning(s, bodies, shared_runs));
-  if (schedule.unscheduled_invitations > 0)
+  const std::vector<std::string>& masked = s.rules.plan.same_template_masked_fields;
+  if (!inmail_runs.empty())
+    summary.warnings.push_back(same_template_warning(
+        s, "InMails", inmails, inmail_runs, masked_fields_of(s.config.inmail_template, masked)));
+  if (!note_runs.empty())
     summary.warnings.push_back(
-        fmt::format("invitations-not-scheduled: the weekly invitation limit is {}, so {} "
+        same_template_warning(s, "connection notes", notes, note_runs,
+                              masked_fields_of(s.config.connect_template, masked)));
+  unknown_field_warnings(s, summary.warnings);
+  const std::size_t invitations = schedule.beyond_horizon[0];
+  if (account.weekly_invite_limit == 0 && invitations > 0)
+    summary.warnings.push_back(
+        fmt::format("invitations-not-scheduled: the weekly invitation limit is 0, so {} "
                     "connection request{} no send time",
-                    account.weekly_invite_limit, schedule.unscheduled_invitations,
-                    schedule.unscheduled_invitations == 1 ? " has" : "s have"));
+                    invitations, invitations == 1 ? " has" : "s have"));
+  if (account.sequence.daily_message_limit == 0 && schedule.beyond_horizon[1] > 0)
+    summary.warnings.push_back(fmt::format(
+        "messages-not-scheduled: the daily message limit is 0, so {} message{} no send time",
+        schedule.beyond_horizon[1], schedule.beyond_horizon[1] == 1 ? " has" : "s have"));
   return summary;
 }
 

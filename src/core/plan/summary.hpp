@@ -11,9 +11,9 @@
 
 namespace outreach {
 
-/// Keeps the findings of the drafts each prospect will really be sent, then counts, warns
-/// (same-template, …) and forecasts.
+/// Keeps the findings and drafts of what each prospect will really be sent, then counts, warns
+/// (same-template, unknown-field, …) and forecasts.
 PlanSummary summarize(PlannerState& state, CreditTimeline& credits, const ScheduleOutcome& schedule,
-                      Date window_end, std::size_t conversations);
+                      std::size_t conversations);
 
 }  // namespace outreach

@@ -61,7 +61,7 @@ namespace {
 
 void read_batches(std::istream& in, const std::string& origin, std::size_t max_problems,
                   const std::function<void(std::span<Prospect>)>& sink, const FieldSelection& kept,
-                  ThreadPool* pool) {
+                  ThreadPool* pool, std::vector<std::string>* field_names) {
   OrderedHandOff hand_off(sink, pool);
   // The parallel reader first, where the input can be read again from the start: if it stops
   // early, the exact reader goes over the input again to report what it found, and hands on
@@ -77,7 +77,7 @@ void read_batches(std::istream& in, const std::string& origin, std::size_t max_p
             handed_on += batch.size();
             hand_off.push(std::move(batch));
           },
-          kept);
+          kept, field_names);
       if (!parallel_done) {
         in.clear();
         if (!in.seekg(start))
@@ -101,7 +101,7 @@ void read_batches(std::istream& in, const std::string& origin, std::size_t max_p
           batch = std::vector<Prospect>();
           batch.reserve(batch_size);
         },
-        kept);
+        kept, field_names);
     if (!batch.empty()) hand_off.push(std::move(batch));
   }
   hand_off.wait();
@@ -111,9 +111,10 @@ void read_batches(std::istream& in, const std::string& origin, std::size_t max_p
 
 void read_prospect_batches(std::istream& in, const std::string& origin, std::size_t max_problems,
                            const std::function<void(std::span<Prospect>)>& sink,
-                           const FieldSelection& kept, ThreadPool* pool) {
+                           const FieldSelection& kept, ThreadPool* pool,
+                           std::vector<std::string>* field_names) {
   try {
-    read_batches(in, origin, max_problems, sink, kept, pool);
+    read_batches(in, origin, max_problems, sink, kept, pool, field_names);
   } catch (const std::bad_alloc&) {
     throw IoError(fmt::format("{}: out of memory while reading it", origin));
   }

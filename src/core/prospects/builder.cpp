@@ -136,6 +136,7 @@ void ProspectBuilder::begin(std::size_t position) {
   prospect_ = Prospect{};
   prospect_.fields.reserve(expected_fields);
   prospect_.position = position;
+  ++prospects_begun_;
   extra_names_.clear();
   extra_name_ends_.clear();
   seen_ = 0;
@@ -180,7 +181,16 @@ const std::string* ProspectBuilder::near_miss(std::string_view name) {
   return it->second ? &*it->second : nullptr;
 }
 
+void ProspectBuilder::note_name(std::string_view name) {
+  if (names_seen_ == nullptr || prospects_begun_ > prospects_named ||
+      names_seen_->size() >= max_names)
+    return;
+  if (std::find(names_seen_->begin(), names_seen_->end(), name) == names_seen_->end())
+    names_seen_->emplace_back(name);
+}
+
 void ProspectBuilder::keep_string(std::string_view name, std::string_view text) {
+  note_name(name);
   if (kept_ == nullptr || kept_->keeps(name))
     prospect_.fields.emplace_back(std::string(name), std::string(text));
 }

@@ -68,6 +68,10 @@ class ProspectBuilder {
   /// Ends the prospect: checks the id (present, unique); true when it is valid and moved out.
   bool finish(Prospect& out);
 
+  /// Collects, into `names`, the names of the string fields of the first prospects built (an
+  /// export repeats one shape: enough to say "did you mean" about a template's field).
+  void record_field_names(std::vector<std::string>* names) { names_seen_ = names; }
+
   /// "prospects.json: [12].degree" or "leads.ndjson:7: degree" (or without the field).
   std::string where(std::string_view field = {}) const;
   /// Records a problem at the current prospect, and marks it invalid.
@@ -79,6 +83,7 @@ class ProspectBuilder {
  private:
   void set(Field field, const JsonValue& value);
   void keep_string(std::string_view name, std::string_view text);
+  void note_name(std::string_view name);
   void check_duplicate_extra_keys();
   const date::time_zone* zone_named(std::string_view name);
   const std::string* near_miss(std::string_view name);
@@ -92,6 +97,8 @@ class ProspectBuilder {
   template <typename T>
   using StringMap = std::unordered_map<std::string, T, StringHash, std::equal_to<>>;
   static constexpr std::size_t max_remembered_keys = 1024;
+  static constexpr std::size_t prospects_named = 1000;  // whose field names are recorded
+  static constexpr std::size_t max_names = 256;
 
   ProblemLog& problems_;
   bool ndjson_;
@@ -112,6 +119,8 @@ class ProspectBuilder {
   bool repeated_key_ = false;
   bool has_id_ = false;
   bool valid_ = true;
+  std::vector<std::string>* names_seen_ = nullptr;
+  std::size_t prospects_begun_ = 0;
 };
 
 }  // namespace outreach::detail

@@ -20,8 +20,9 @@ using Sink = ProspectSax::Sink;
 constexpr std::size_t chunk_size = 64 * 1024;
 
 void read_array(ProspectStream& stream, ProblemLog& problems, const Sink& sink,
-                const FieldSelection& kept) {
+                const FieldSelection& kept, std::vector<std::string>* field_names) {
   ProspectBuilder builder(problems, false, true, &kept);
+  builder.record_field_names(field_names);
   std::size_t count = 0;
   ProspectSax sax(builder, problems, sink, count, &stream);
   stream.mark();
@@ -30,8 +31,9 @@ void read_array(ProspectStream& stream, ProblemLog& problems, const Sink& sink,
 }
 
 void read_ndjson(ProspectStream& stream, ProblemLog& problems, const Sink& sink,
-                 const FieldSelection& kept) {
+                 const FieldSelection& kept, std::vector<std::string>* field_names) {
   ProspectBuilder builder(problems, true, true, &kept);
+  builder.record_field_names(field_names);
   std::size_t count = 0;
   std::string line;
   bool truncated = false;
@@ -63,7 +65,7 @@ void read_ndjson(ProspectStream& stream, ProblemLog& problems, const Sink& sink,
 
 void read_prospects_in_order(std::istream& in, const std::string& origin, std::size_t max_problems,
                              const std::function<void(Prospect&&)>& sink,
-                             const FieldSelection& kept) {
+                             const FieldSelection& kept, std::vector<std::string>* field_names) {
   ProspectStream stream(in, chunk_size, max_prospect_bytes);
   ProblemLog problems(origin, max_problems > 0 ? max_problems : 1);
   // A UTF-8 byte-order mark (spreadsheet exports write one) and white space may come first.
@@ -81,9 +83,9 @@ void read_prospects_in_order(std::istream& in, const std::string& origin, std::s
   const int first = stream.peek();
   const auto [line, column] = stream.line_and_column(stream.offset());
   if (first == '[' && !broken_bom) {
-    read_array(stream, problems, sink, kept);
+    read_array(stream, problems, sink, kept, field_names);
   } else if (first == '{' && !broken_bom) {
-    read_ndjson(stream, problems, sink, kept);
+    read_ndjson(stream, problems, sink, kept, field_names);
   } else if (first == 0) {
     problems.add(fmt::format("{}:{}:{}: NUL byte in the input", origin, line, column));
   } else if (first >= 0 || broken_bom) {

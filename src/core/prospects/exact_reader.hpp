@@ -6,6 +6,7 @@
 #include <functional>
 #include <iosfwd>
 #include <string>
+#include <vector>
 
 #include "outreach/prospect.hpp"
 
@@ -16,8 +17,10 @@ namespace outreach::detail {
 /// problem is found no further prospect does. If `sink` throws, reading stops and the exception
 /// propagates. After the whole input (or `max_problems` problems) an InputError holding one
 /// line per problem is thrown.
+/// `field_names`, when given, collects the names of the string fields of the first prospects.
 void read_prospects_in_order(std::istream& in, const std::string& origin, std::size_t max_problems,
                              const std::function<void(Prospect&&)>& sink,
-                             const FieldSelection& kept);
+                             const FieldSelection& kept,
+                             std::vector<std::string>* field_names = nullptr);
 
 }  // namespace outreach::detail

@@ -7,6 +7,7 @@
 // reader uses. The first thing out of the ordinary ends the run (see read_prospects_parallel).
 #include "prospects/parallel_reader.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <cstring>
 #include <deque>
@@ -253,7 +254,8 @@ void parse(RecordParser& parser, Batch& batch) {
 // ends, every one of their tasks has finished before the batches and parsers go away.
 class InFlight {
  public:
-  explicit InFlight(ThreadPool& pool) : pool_(pool), parsers_(pool.slots()) {}
+  InFlight(ThreadPool& pool, bool record_names)
+      : pool_(pool), parsers_(pool.slots()), names_(record_names ? pool.slots() : 0) {}
   ~InFlight() {
     abandoned_ = true;
     for (const auto& batch : batches_) batch->parsed.wait();
@@ -269,7 +271,11 @@ class InFlight {
     parsed.parsed = pool_.async([this, &parsed, array_elements, &kept] {
       if (abandoned_) return;
       std::unique_ptr<RecordParser>& parser = parsers_[pool_.current_slot()];
-      if (parser == nullptr) parser = std::make_unique<RecordParser>(array_elements, kept);
+      if (parser == nullptr) {
+        const unsigned slot = pool_.current_slot();
+        parser = std::make_unique<RecordParser>(array_elements, kept,
+                                                names_.empty() ? nullptr : &names_[slot]);
+      }
       parse(*parser, parsed);
     });
     batches_.push_back(std::move(batch));
@@ -282,9 +288,17 @@ class InFlight {
   }
   void pop() { batches_.pop_front(); }
 
+  /// The field names the record parsers collected, once every batch is parsed.
+  void collect_names(std::vector<std::string>& out) const {
+    for (const auto& names : names_)
+      for (const std::string& name : names)
+        if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+  }
+
  private:
   ThreadPool& pool_;
   std::vector<std::unique_ptr<RecordParser>> parsers_;  // one per pool slot, made on first use
+  std::vector<std::vector<std::string>> names_;         // the field names each slot saw
   std::deque<std::unique_ptr<Batch>> batches_;
   std::atomic<bool> abandoned_{false};
 };
@@ -293,10 +307,10 @@ class InFlight {
 
 bool read_prospects_parallel(std::istream& in, ThreadPool& pool,
                              const std::function<void(std::vector<Prospect>&&)>& hand_on,
-                             const FieldSelection& kept) {
+                             const FieldSelection& kept, std::vector<std::string>* field_names) {
   Splitter splitter(in);
   if (!splitter.start()) return false;
-  InFlight in_flight(pool);
+  InFlight in_flight(pool, field_names != nullptr);
   const std::size_t max_in_flight = 2 * static_cast<std::size_t>(pool.workers()) + 2;
   IdIndex ids;
   std::size_t count = 0;
@@ -310,7 +324,10 @@ bool read_prospects_parallel(std::istream& in, ThreadPool& pool,
       }
       in_flight.submit(std::move(batch), splitter.array(), kept);
     }
-    if (in_flight.empty()) break;
+    if (in_flight.empty()) {
+      if (field_names != nullptr) in_flight.collect_names(*field_names);
+      break;
+    }
     Batch& batch = in_flight.front();
     if (batch.invalid) return false;
     for (const Prospect& prospect : batch.prospects)

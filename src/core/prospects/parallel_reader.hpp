@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <iosfwd>
+#include <string>
 #include <vector>
 
 #include "outreach/prospect.hpp"
@@ -17,8 +18,10 @@ namespace outreach::detail {
 /// — without saying what: the batches handed on until then are valid and in order, and the
 /// caller reads again from the start with the exact reader to report the problems. Needs a
 /// pool with workers.
+/// `field_names`, when given, collects the names of the string fields of the first prospects.
 bool read_prospects_parallel(std::istream& in, ThreadPool& pool,
                              const std::function<void(std::vector<Prospect>&&)>& hand_on,
-                             const FieldSelection& kept);
+                             const FieldSelection& kept,
+                             std::vector<std::string>* field_names = nullptr);
 
 }  // namespace outreach::detail

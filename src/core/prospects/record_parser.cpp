@@ -8,7 +8,8 @@
 
 namespace outreach::detail {
 
-RecordParser::RecordParser(bool array_elements, const FieldSelection& kept)
+RecordParser::RecordParser(bool array_elements, const FieldSelection& kept,
+                           std::vector<std::string>* field_names)
     : problems_({}, 1),
       builder_(problems_, !array_elements, false, &kept),
       kept_(kept),
@@ -16,7 +17,9 @@ RecordParser::RecordParser(bool array_elements, const FieldSelection& kept)
       sink_([this](Prospect&& prospect) {
         *target_ = std::move(prospect);
         built_ = true;
-      }) {}
+      }) {
+  builder_.record_field_names(field_names);
+}
 
 bool RecordParser::parse(char* first, char* last, std::size_t position, Prospect& out) {
   // nlohmann takes a NUL byte for the end of the input: the exact reader looks for them first.

@@ -4,6 +4,8 @@
 
 #include <cstddef>
 #include <functional>
+#include <string>
+#include <vector>
 
 #include "outreach/prospect.hpp"
 #include "prospects/builder.hpp"
@@ -16,7 +18,9 @@ namespace outreach::detail {
 /// is shortened in place first (elide_unused_strings).
 class RecordParser {
  public:
-  RecordParser(bool array_elements, const FieldSelection& kept);
+  /// `field_names`, when given, collects the names of the string fields of the first records.
+  RecordParser(bool array_elements, const FieldSelection& kept,
+               std::vector<std::string>* field_names = nullptr);
   RecordParser(const RecordParser&) = delete;
   RecordParser& operator=(const RecordParser&) = delete;
 

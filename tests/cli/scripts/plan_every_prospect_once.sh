@@ -68,4 +68,8 @@ check example "$examples/prospects.json" --account "$examples/account.json"
 check generated generated.json --account "$examples/account.json"
 check generated-ndjson generated.ndjson --account "$examples/account.json"
 check generated-free generated.json
+# A short horizon (many rows beyond it), a week-later ledger, extra fields and a drafts folder.
+check generated-horizon generated.json --account "$examples/account.json" --until 2026-12-04
+check example-week-later "$examples/prospects.json" --account "$examples/account.json" \
+  --ledger "$examples/ledger-week-1.ndjson" --with first_name,company --drafts "$work/drafts"
 echo "every prospect once in every format: ok"

@@ -23,11 +23,13 @@ TEST_CASE("plan formats have names", "[output]") {
 
 TEST_CASE("TSV has a header, one line per prospect and ISO send times", "[output]") {
   CHECK(written(sample(), PlanFormat::tsv) ==
-        "id\tchannel\treason\tcost\tsend_at\tgroup\tthen\tfindings\n"
-        "p-1\tinmail\thard-to-connect\t1\t2026-12-01T09:00:00+05:30\t\t\tlong-inmail\n"
+        "id\tchannel\treason\tcost\tsend_at\tgroup\tthen\tfindings\tstep\tvariant\tnote\tsend_at_"
+        "utc\n"
+        "p-1\tinmail\thard-to-connect\t1\t2026-12-01T09:00:00+05:30\t\t\tlong-inmail\tfirst\t\t\t"
+        "2026-12-01T03:30:00Z\n"
         "p-2\tconnect\tfree-path\t0\t2026-12-02T10:30:00-05:00\t\tmessage\tbody-too-long,no-call-"
-        "to-action\n"
-        "p-3\tskip\tdo-not-contact\t0\t\t\t\t\n");
+        "to-action\tfirst\t\ttrue\t2026-12-02T15:30:00Z\n"
+        "p-3\tskip\tdo-not-contact\t0\t\t\t\t\t\t\t\t\n");
 }
 
 TEST_CASE("TSV never carries a raw tab, newline or control character", "[output]") {
@@ -37,7 +39,8 @@ TEST_CASE("TSV never carries a raw tab, newline or control character", "[output]
   plan.prospects.push_back(p);
   const auto lines = lines_of(written(plan, PlanFormat::tsv));
   REQUIRE(lines.size() == 2);
-  CHECK(lines[1] == "a\\tb\\nc\\\\d\\re\\x1b[31m\tmessage\tconnected\t0\t\tteam\\tone\t\t");
+  CHECK(lines[1] ==
+        "a\\tb\\nc\\\\d\\re\\x1b[31m\tmessage\tconnected\t0\t\tteam\\tone\t\t\tfirst\t\t\t");
 }
 
 TEST_CASE("CSV follows RFC 4180 and neutralises formulas", "[output]") {
@@ -54,20 +57,22 @@ TEST_CASE("CSV follows RFC 4180 and neutralises formulas", "[output]") {
   plan.prospects.back().group = "x=1";
   const auto lines = lines_of(written(plan, PlanFormat::csv), '\n');
   REQUIRE(lines.size() == 10);  // the quoted line break splits one record over two lines here
-  CHECK(lines[0] == "id,channel,reason,cost,send_at,group,then,findings\r");
-  CHECK(lines[1] == "\"'=HYPERLINK(\"\"http://x\"\")\",message,connected,0,,,,\r");
-  CHECK(lines[2] == "'+1,message,connected,0,,,,\r");
-  CHECK(lines[3] == "'-2,message,connected,0,,,,\r");
-  CHECK(lines[4] == "'@SUM(A1),message,connected,0,,,,\r");
-  CHECK(lines[5] == "'\tx,message,connected,0,,,,\r");
-  CHECK(lines[6] == "\"a,b\",message,connected,0,,,,\r");
+  CHECK(lines[0] ==
+        "id,channel,reason,cost,send_at,group,then,findings,step,variant,note,"
+        "send_at_utc\r");
+  CHECK(lines[1] == "\"'=HYPERLINK(\"\"http://x\"\")\",message,connected,0,,,,,first,,,\r");
+  CHECK(lines[2] == "'+1,message,connected,0,,,,,first,,,\r");
+  CHECK(lines[3] == "'-2,message,connected,0,,,,,first,,,\r");
+  CHECK(lines[4] == "'@SUM(A1),message,connected,0,,,,,first,,,\r");
+  CHECK(lines[5] == "'\tx,message,connected,0,,,,,first,,,\r");
+  CHECK(lines[6] == "\"a,b\",message,connected,0,,,,,first,,,\r");
   CHECK(lines[7] == "\"line");
-  CHECK(lines[8] == "break\",message,connected,0,,,,\r");
-  CHECK(lines[9] == "plain,message,connected,0,,x=1,,\r");
+  CHECK(lines[8] == "break\",message,connected,0,,,,,first,,,\r");
+  CHECK(lines[9] == "plain,message,connected,0,,x=1,,,first,,,\r");
   // Findings of several rules are one quoted cell.
   CHECK(lines_of(written(sample(), PlanFormat::csv))[2] ==
         "p-2,connect,free-path,0,2026-12-02T10:30:00-05:00,,message,\"body-too-long,no-call-to-"
-        "action\"\r");
+        "action\",first,,true,2026-12-02T15:30:00Z\r");
 }
 
 TEST_CASE("NDJSON writes one object per prospect with the keys of SPEC §7", "[output]") {

@@ -14,7 +14,7 @@ TEST_CASE("the summary says the start, the counts, the credits, the ranges and t
   std::ostringstream out;
   write_plan_summary(sample().summary, out);
   CHECK(out.str() ==
-        "Plan of 3 prospects from 2026-12-01 (plan premium-business)\n"
+        "Plan of 3 prospects from 2026-12-01 to 2027-03-02 (plan premium-business)\n"
         "  channels: 0 message, 1 inmail, 1 connect, 0 message-ad, 1 skip\n"
         "  credits: 10 at the start, 15 granted, 0 forfeited, 1 used, 24 left on 2026-12-02\n"
         "  expected: 0.1-0.5 replies, 0.1-0.2 credits refunded, 0.2-0.4 invitations accepted\n"

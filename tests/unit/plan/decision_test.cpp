@@ -1,9 +1,10 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <set>
 
 #include "plan/decision.hpp"
-#include "plan/history.hpp"
 #include "plan/rank.hpp"
+#include "plan/threads.hpp"
 
 using namespace outreach;
 
@@ -24,10 +25,14 @@ LedgerEvent event(const char* date, EventType type, const char* who, bool free =
   return LedgerEvent{day(date), type, who, free, 0};
 }
 
+// The decision as the planner takes it: the ledger read as of the start, the thread judged,
+// then the table.
 Decision decide_with(const Prospect& p, const std::vector<LedgerEvent>& ledger = {}) {
   const Rules& rules = Rules::builtin();
-  const LedgerHistory history(ledger, start, rules.refund_window_days);
-  return decide(p, history.of(p.id), start, rules);
+  const Threads threads(ledger, start, rules.sequence.recontact_after_days);
+  const ThreadVerdict verdict = judge_thread(threads.of(p.id), p.degree == 1, start, rules.sequence,
+                                             rules.refund_window_days);
+  return decide(p, verdict, start, rules);
 }
 
 std::string reason_of(const Decision& d) { return std::string(plan_reason_name(d.reason)); }
@@ -77,29 +82,36 @@ TEST_CASE("an InMail inside its 90-day window without a reply is in progress", "
   // Sent 2025-12-02: start (2026-03-02) is day 90 after it, still inside.
   CHECK(reason_of(decide_with(p, {event("2025-12-02", EventType::inmail_sent, "a")})) ==
         "in-progress");
-  // One day earlier: the window closed the day before the start.
+  // One day earlier: the window closed the day before the start, unanswered (SPEC §10).
   CHECK(reason_of(decide_with(p, {event("2025-12-01", EventType::inmail_sent, "a")})) ==
-        "free-path");
+        "no-reply");
   // Free InMails (Open Profile) wait for their answer too.
   CHECK(reason_of(decide_with(p, {event("2026-02-01", EventType::inmail_sent, "a", true)})) ==
         "in-progress");
-  // A reply closes the thread.
+  // A reply: a person carries the conversation now.
   CHECK(reason_of(decide_with(p, {event("2026-02-01", EventType::inmail_sent, "a"),
-                                  event("2026-02-03", EventType::reply, "a")})) == "free-path");
+                                  event("2026-02-03", EventType::reply, "a")})) == "replied");
 }
 
 TEST_CASE("ledger events count by date, then file order, and only up to the start",
           "[plan][decision]") {
   const Prospect p = prospect("a");
-  // A reply appended later with an earlier date happened before the InMail: the InMail is open.
-  CHECK(reason_of(decide_with(p, {event("2026-02-05", EventType::inmail_sent, "a"),
-                                  event("2026-02-01", EventType::reply, "a")})) == "in-progress");
-  // Same date: file order.
-  CHECK(reason_of(decide_with(p, {event("2026-02-05", EventType::inmail_sent, "a"),
-                                  event("2026-02-05", EventType::reply, "a")})) == "free-path");
-  CHECK(reason_of(decide_with(p, {event("2026-02-05", EventType::reply, "a"),
-                                  event("2026-02-05", EventType::inmail_sent, "a")})) ==
-        "in-progress");
+  // A reply appended later with an earlier date happened before the InMail: it is unanswered.
+  const Threads earlier({event("2026-02-05", EventType::inmail_sent, "a"),
+                         event("2026-02-01", EventType::reply, "a")},
+                        start, 180);
+  CHECK(earlier.of("a").inmail_unanswered);
+  CHECK(*earlier.of("a").last_event == day("2026-02-05"));
+  // Same date: file order (any reply in the thread is a reply, but only one after the InMail
+  // answers it).
+  const Threads answered({event("2026-02-05", EventType::inmail_sent, "a"),
+                          event("2026-02-05", EventType::reply, "a")},
+                         start, 180);
+  CHECK_FALSE(answered.of("a").inmail_unanswered);
+  const Threads unanswered({event("2026-02-05", EventType::reply, "a"),
+                            event("2026-02-05", EventType::inmail_sent, "a")},
+                           start, 180);
+  CHECK(unanswered.of("a").inmail_unanswered);
   // Events on the start date count; later ones are ignored.
   CHECK(reason_of(decide_with(p, {event("2026-03-02", EventType::invite_sent, "a")})) ==
         "in-progress");
@@ -112,17 +124,19 @@ TEST_CASE("ledger events count by date, then file order, and only up to the star
         "free-path");
 }
 
-TEST_CASE("the ledger's invitations are counted per day", "[plan][decision]") {
-  const LedgerHistory history({event("2026-02-27", EventType::invite_sent, "a"),
-                               event("2026-02-27", EventType::invite_sent, "b"),
-                               event("2026-03-01", EventType::invite_sent, "c"),
-                               event("2026-03-01", EventType::message_sent, "d"),
-                               event("2026-03-05", EventType::invite_sent, "e")},
-                              start, 90);
+TEST_CASE("the ledger's invitations and messages are counted per day", "[plan][decision]") {
+  const Threads history({event("2026-02-27", EventType::invite_sent, "a"),
+                         event("2026-02-27", EventType::invite_sent, "b"),
+                         event("2026-03-01", EventType::invite_sent, "c"),
+                         event("2026-03-01", EventType::message_sent, "d"),
+                         event("2026-03-05", EventType::invite_sent, "e")},
+                        start, 180);
   CHECK(history.invitations_on(day("2026-02-27")) == 2);
   CHECK(history.invitations_on(day("2026-02-28")) == 0);
   CHECK(history.invitations_on(day("2026-03-01")) == 1);
   CHECK(history.invitations_on(day("2026-03-05")) == 0);  // after the start
+  CHECK(history.messages_on(day("2026-03-01")) == 1);
+  CHECK(history.messages_on(day("2026-02-27")) == 0);
 }
 
 TEST_CASE("degree 1 or an accepted invitation is connected: a message", "[plan][decision]") {
@@ -175,8 +189,11 @@ TEST_CASE("time-sensitive: a deadline sooner than the acceptance delay", "[plan]
   CHECK(d.needs_credit);
   p.deadline = start + date::days{14};  // exactly the delay: an acceptance can still come in time
   CHECK(reason_of(decide_with(p)) == "free-path");
-  p.deadline = start - date::days{1};  // already passed: still the most urgent kind
+  p.deadline = start;  // today: still reachable, the most urgent kind
   CHECK(reason_of(decide_with(p)) == "time-sensitive");
+  p.deadline = start - date::days{1};  // already passed (SPEC §10): nothing to send
+  CHECK(channel_of(decide_with(p)) == "skip");
+  CHECK(reason_of(decide_with(p)) == "deadline-passed");
 }
 
 TEST_CASE("hard-to-connect: rarely accepts or a long invitation queue", "[plan][decision]") {
@@ -221,6 +238,18 @@ TEST_CASE("every channel and reason has its SPEC name", "[plan][decision]") {
   CHECK(plan_reason_name(PlanReason::hard_to_connect) == "hard-to-connect");
   CHECK(plan_reason_name(PlanReason::no_credits) == "no-credits");
   CHECK(plan_reason_name(PlanReason::free_path) == "free-path");
+  CHECK(plan_reason_name(PlanReason::replied) == "replied");
+  CHECK(plan_reason_name(PlanReason::invite_stale) == "invite-stale");
+  CHECK(plan_reason_name(PlanReason::follow_up) == "follow-up");
+  CHECK(plan_reason_name(PlanReason::no_reply) == "no-reply");
+  CHECK(plan_reason_name(PlanReason::deadline_passed) == "deadline-passed");
+  CHECK(plan_reason_name(PlanReason::beyond_horizon) == "beyond-horizon");
+  CHECK(plan_reason_name(PlanReason::no_second_inmail) == "no-second-inmail");
+  // Every reason, each with a name of its own.
+  std::set<std::string_view> names;
+  for (const PlanReason reason : plan_reasons()) names.insert(plan_reason_name(reason));
+  CHECK(names.size() == plan_reasons().size());
+  CHECK(plan_reasons().size() == 19);
 }
 
 TEST_CASE("candidates rank by priority, deadline, mutual connections, id", "[plan][rank]") {
@@ -273,4 +302,52 @@ TEST_CASE("id prefixes order ids as bytes do, as far as they go", "[plan][rank]"
     }
   // Beyond 16 bytes the prefixes tie and the ids themselves decide.
   CHECK(prefix("0123456789abcdef-x") == prefix("0123456789abcdef-y"));
+}
+
+TEST_CASE("the thread decides before the table: states of SPEC §10", "[plan][decision]") {
+  const Prospect p = prospect("a");
+  // A follow-up is a message, at its earliest day.
+  const Decision follow_up = decide_with(p, {event("2026-02-01", EventType::invite_sent, "a"),
+                                             event("2026-02-03", EventType::invite_accepted, "a"),
+                                             event("2026-02-04", EventType::message_sent, "a")});
+  CHECK(channel_of(follow_up) == "message");
+  CHECK(reason_of(follow_up) == "follow-up");
+  CHECK(follow_up.followup == 1);
+  CHECK(follow_up.earliest == day("2026-02-11"));
+  // A message after an acceptance waits a day.
+  const Decision accepted = decide_with(p, {event("2026-03-01", EventType::invite_sent, "a"),
+                                            event("2026-03-02", EventType::invite_accepted, "a")});
+  CHECK(reason_of(accepted) == "connected");
+  CHECK(accepted.earliest == day("2026-03-03"));
+  // The thread's states come before a deadline already past.
+  Prospect late = prospect("a");
+  late.deadline = start - date::days{5};
+  CHECK(reason_of(decide_with(late, {event("2026-02-20", EventType::invite_sent, "a")})) ==
+        "in-progress");
+  // A withdrawal: the table, with the invitation locked for three weeks.
+  const Decision withdrawn =
+      decide_with(p, {event("2026-02-20", EventType::invite_sent, "a"),
+                      event("2026-02-25", EventType::invite_withdrawn, "a")});
+  CHECK(channel_of(withdrawn) == "connect");
+  CHECK(withdrawn.earliest == day("2026-03-18"));
+}
+
+TEST_CASE("no second InMail without a reply, even in a new campaign", "[plan][decision]") {
+  // An InMail 200 days before the start, never answered: the thread is over, but the InMail
+  // rule still holds, so an Open Profile or a candidate gets a connection request.
+  const std::vector<LedgerEvent> ledger = {event("2025-08-14", EventType::inmail_sent, "a")};
+  Prospect open = prospect("a");
+  open.open_profile = true;
+  CHECK(channel_of(decide_with(open, ledger)) == "connect");
+  CHECK(reason_of(decide_with(open, ledger)) == "no-second-inmail");
+  Prospect recruit = prospect("a");
+  recruit.goal = Goal::recruiting;
+  CHECK(reason_of(decide_with(recruit, ledger)) == "no-second-inmail");
+  CHECK_FALSE(decide_with(recruit, ledger).needs_credit);
+  // Answered then: a new InMail may go.
+  const std::vector<LedgerEvent> answered = {event("2025-08-14", EventType::inmail_sent, "a"),
+                                             event("2025-08-20", EventType::reply, "a")};
+  CHECK(reason_of(decide_with(recruit, answered)) == "recruiting");
+  // A free path is not changed by it.
+  CHECK(reason_of(decide_with(prospect("a"), ledger)) == "free-path");
 }

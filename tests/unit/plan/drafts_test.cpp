@@ -45,7 +45,7 @@ TEST_CASE("templates render with the prospect's fields and fallbacks", "[plan][d
   CHECK(check.findings == 0);
   CHECK(findings.empty());
   CHECK(check.short_body);
-  CHECK(check.masked_body_hash != 0);
+  CHECK(check.masked_hash != 0);
   // No template: nothing rendered, nothing found.
   CHECK(checker.check(DraftKind::connect, prospect({}), findings).findings == 0);
 }
@@ -99,21 +99,24 @@ TEST_CASE("each rendered draft is linted for its channel", "[plan][drafts]") {
   CHECK(findings[0].message.rfind("message ", 0) == 0);
 }
 
-TEST_CASE("InMail bodies are compared with names masked", "[plan][drafts]") {
+TEST_CASE("bodies are compared with the merge fields masked", "[plan][drafts]") {
   const PlanConfig config = config_with(parse(inmail_text), std::nullopt, std::nullopt);
   DraftChecker checker(Rules::builtin(), config);
   std::vector<PlanFinding> findings;
   const auto hash = [&](std::vector<std::pair<std::string, std::string>> fields) {
-    return checker.check(DraftKind::inmail, prospect(std::move(fields)), findings).masked_body_hash;
+    return checker.check(DraftKind::inmail, prospect(std::move(fields)), findings).masked_hash;
   };
   const auto ava = hash({{"first_name", "Ava"}, {"last_name", "Chen"}, {"company", "Acme"}});
   CHECK(hash({{"first_name", "Benedict"}, {"company", "Acme"}}) == ava);
   CHECK(hash({{"company", "Acme"}}) == ava);  // even without the name
-  CHECK(hash({{"first_name", "Ava"}, {"company", "Globex"}}) != ava);
-  // The subject is not part of the body.
+  // A merge of names and companies is still one template (SPEC §10).
+  CHECK(hash({{"first_name", "Ava"}, {"company", "Globex"}}) == ava);
+  // A field that is not masked makes a body of its own.
+  CHECK(hash({{"first_name", "Ava"}, {"company", "Acme"}, {"topic", "pricing"}}) != ava);
   CHECK(hash({{"first_name", "Ava"}, {"company", "Acme"}, {"topic", "outbound"}}) == ava);
-  CHECK(is_name_field("name"));
-  CHECK_FALSE(is_name_field("company"));
+  CHECK(Rules::builtin().plan.same_template_masked_fields ==
+        std::vector<std::string>{"first_name", "last_name", "name", "company", "title", "position",
+                                 "location"});
   CHECK(fnv1a64("") == 14695981039346656037ULL);
   CHECK(fnv1a64("a") == 0xaf63dc4c8601ec8cULL);
 }
@@ -131,4 +134,46 @@ TEST_CASE("an InMail of 400 characters or more is not short", "[plan][drafts]") 
   DraftChecker long_checker(Rules::builtin(), long_config);
   CHECK_FALSE(
       long_checker.check(DraftKind::inmail, prospect({{"company", "A"}}), findings).short_body);
+}
+
+TEST_CASE("connection notes are hashed with the merge fields masked too", "[plan][drafts]") {
+  const PlanConfig config = config_with(
+      std::nullopt, parse("Hi {{first_name}}, I follow {{company}}'s {{topic}}."), std::nullopt);
+  DraftChecker checker(Rules::builtin(), config);
+  std::vector<PlanFinding> findings;
+  const auto hash = [&](std::vector<std::pair<std::string, std::string>> fields) {
+    return checker.check(DraftKind::connect, prospect(std::move(fields)), findings).masked_hash;
+  };
+  const auto a = hash({{"first_name", "Ava"}, {"company", "Acme"}, {"topic", "blog"}});
+  CHECK(hash({{"first_name", "Bo"}, {"company", "Globex"}, {"topic", "blog"}}) == a);
+  CHECK(hash({{"first_name", "Ava"}, {"company", "Acme"}, {"topic", "talk"}}) != a);
+}
+
+TEST_CASE("a rendered draft is kept when asked for, split into subject and body",
+          "[plan][drafts]") {
+  const PlanConfig config = config_with(parse(inmail_text), std::nullopt, std::nullopt);
+  DraftChecker checker(Rules::builtin(), config);
+  std::vector<PlanFinding> findings;
+  RenderedDraft kept;
+  checker.check(DraftKind::inmail, prospect({{"first_name", "Ava"}, {"company", "Acme"}}), findings,
+                &kept);
+  CHECK(kept.subject == "Your talk on outbound");
+  CHECK(kept.body ==
+        "Hi Ava, your talk at Acme on outbound was spot on. Worth a 15-min chat this week?");
+}
+
+TEST_CASE("a follow-up uses the follow_up template, else the message one", "[plan][drafts]") {
+  PlanConfig config = config_with(std::nullopt, std::nullopt, parse("Thanks {{first_name}}!"));
+  std::vector<PlanFinding> findings;
+  RenderedDraft kept;
+  DraftChecker without(Rules::builtin(), config);
+  CHECK(without.has_template(DraftKind::follow_up));
+  without.check(DraftKind::follow_up, prospect({{"first_name", "Ava"}}), findings, &kept);
+  CHECK(kept.body == "Thanks Ava!");
+  config.follow_up_template = parse("Any thoughts, {{first_name}}?");
+  DraftChecker with(Rules::builtin(), config);
+  with.check(DraftKind::follow_up, prospect({}), findings, &kept);
+  CHECK(kept.body == "Any thoughts, ?");
+  REQUIRE_FALSE(findings.empty());
+  CHECK(findings.back().message.rfind("follow-up: the prospect has no field 'first_name'", 0) == 0);
 }

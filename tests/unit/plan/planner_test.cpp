@@ -27,6 +27,7 @@ Account account(const char* plan = "premium-career") {
   a.zone = zone("America/New_York");
   a.weekly_invite_limit = 100;
   a.business_hours = rules().plan.business_hours;
+  a.sequence = rules().sequence;
   return a;
 }
 
@@ -96,9 +97,9 @@ std::string reason(const PlannedProspect& p) { return std::string(plan_reason_na
 TEST_CASE("credits go to the best-ranked candidates: the balance, then a grant in the window",
           "[plan][planner]") {
   Campaign campaign(with_opening(2));
+  campaign.config.until = day("2026-03-11");  // the window holds the March 10 grant, no more
   for (int i = 1; i <= 8; ++i) campaign.add(recruit(fmt::format("r-{}", i), i));  // worst first
-  campaign.add_free_path(
-      150);  // invitations until Wednesday March 11: the window holds the March 10 grant
+  campaign.add_free_path(150);  // invitations until Wednesday March 11
   const PlanResult plan = campaign.run();
   REQUIRE(plan.prospects.size() == 158);
 
@@ -132,6 +133,7 @@ TEST_CASE("credits go to the best-ranked candidates: the balance, then a grant i
 TEST_CASE("a deadline before the next grant gets no credit; Open Profile costs none",
           "[plan][planner]") {
   Campaign campaign(with_opening(0));
+  campaign.config.until = day("2026-03-11");
   Prospect early = person("early");
   early.deadline = day("2026-03-09");
   early.priority = 5;
@@ -151,19 +153,24 @@ TEST_CASE("a deadline before the next grant gets no credit; Open Profile costs n
   CHECK(channel(row(plan, "open")) == "inmail");
   CHECK(reason(row(plan, "open")) == "open-profile");
   CHECK(row(plan, "open").cost == 0);
-  CHECK(when(row(plan, "open")) == "2026-03-03T09:00:00-05:00");
+  // Sends are placed in rank order: "f-…" outranks "open" by id, so Tuesday's twenty
+  // invitations (09:00-09:38) come first, then the InMail at the first minute after them.
+  CHECK(when(row(plan, "open")) == "2026-03-03T09:40:00-05:00");
   CHECK(plan.summary.credits_used == 1);
   CHECK(plan.summary.credits_left == 4);
 }
 
 TEST_CASE("spending before a grant at the cap avoids its forfeit", "[plan][planner]") {
   Campaign campaign(with_opening(15));  // premium-career: cap 15, 5 a month on the 10th
+  campaign.config.until = day("2026-03-11");
   for (int i = 0; i < 25; ++i) campaign.add(recruit(fmt::format("r-{:02}", i), 0));
   campaign.add_free_path(150);
   const PlanResult plan = campaign.run();
   CHECK(plan.summary.count_inmail == 20);
-  CHECK(when(row(plan, "r-14")) == "2026-03-03T12:30:00-05:00");
-  CHECK(when(row(plan, "r-15")) == "2026-03-10T09:00:00-04:00");
+  // The invitations outrank the candidates by id ("f-…"): the InMails follow them, 15 minutes
+  // apart, from 09:40.
+  CHECK(when(row(plan, "r-14")) == "2026-03-03T13:10:00-05:00");
+  CHECK(when(row(plan, "r-15")) == "2026-03-10T09:40:00-04:00");
   CHECK(reason(row(plan, "r-20")) == "no-credits");
   CHECK(plan.summary.credits_granted_in_window == 5);
   CHECK(plan.summary.credits_forfeited == 0);
@@ -171,10 +178,10 @@ TEST_CASE("spending before a grant at the cap avoids its forfeit", "[plan][plann
   CHECK(plan.summary.credits_left == 0);
 }
 
-TEST_CASE("a grant after the campaign window is not spent", "[plan][planner]") {
-  // Three candidates and nothing else: the window is the start's week, the grant of March 10
-  // lies beyond it.
+TEST_CASE("a grant after the plan's last day is not spent", "[plan][planner]") {
+  // Three candidates and a plan that ends on Sunday: the grant of March 10 lies beyond it.
   Campaign campaign(with_opening(0));
+  campaign.config.until = day("2026-03-08");
   for (int i = 0; i < 3; ++i) campaign.add(recruit(fmt::format("r-{}", i), 1));
   const PlanResult plan = campaign.run();
   CHECK(plan.summary.window_end == day("2026-03-08"));
@@ -197,7 +204,7 @@ TEST_CASE("the rolling invitation limit counts the ledger's last days", "[plan][
   CHECK(per_day ==
         std::map<std::string, int>{{"2026-03-02", 20}, {"2026-03-03", 20}, {"2026-03-06", 10}});
   CHECK(when(row(plan, "f-040")) == "2026-03-06T09:00:00-05:00");
-  CHECK(when(row(plan, "f-041")) == "2026-03-06T09:48:00-05:00");
+  CHECK(when(row(plan, "f-041")) == "2026-03-06T09:02:00-05:00");  // the earliest minute
   REQUIRE(plan.summary.invitations_per_week.size() == 1);
   CHECK(plan.summary.invitations_per_week[0] == std::pair{monday, 50});
   // Every request is followed by a message once accepted.
@@ -249,7 +256,8 @@ TEST_CASE("sends go out in the prospect's zone and never before the start", "[pl
   // New York's Monday midnight is 14:00 in Tokyo: inside business hours, so then.
   CHECK(when(row(plan, "tokyo")) == "2026-03-02T14:00:00+09:00");
   CHECK(when(row(plan, "sydney")) == "2026-03-03T09:00:00+11:00");
-  CHECK(when(row(plan, "local")) == "2026-03-02T09:00:00-05:00");
+  // After the three invitations that outrank it by id (09:00, 09:02, 09:04).
+  CHECK(when(row(plan, "local")) == "2026-03-02T09:06:00-05:00");
   const auto start = zoned_instant(monday, 0, zone("America/New_York"));
   for (const auto& p : plan.prospects) {
     REQUIRE(p.send_at);
@@ -304,6 +312,7 @@ TEST_CASE("group conversations need every remaining member connected", "[plan][p
 TEST_CASE("drafts are rendered per prospect and their findings kept on the prospect",
           "[plan][planner]") {
   Campaign campaign(with_opening(1));
+  campaign.config.until = day("2026-03-08");  // one credit, no grant
   campaign.config.inmail_template = parse(
       "Subject: Idea for {{company}}\n\nHi {{first_name|there}}, saw {{company}}'s launch. Worth a "
       "chat?");
@@ -350,11 +359,12 @@ TEST_CASE("drafts are rendered per prospect and their findings kept on the prosp
 }
 
 TEST_CASE("same-template fires above 20 InMails sharing one masked body", "[plan][planner]") {
-  // `companies` prospects per company, in turns: p-00 works at company 0, p-01 at company 1, …
+  // `topics` prospects per topic, in turns: p-00 on topic 0, p-01 on topic 1, … A topic is not
+  // a masked field: each makes a body of its own.
   const auto run = [](std::vector<int> companies) {
     Campaign campaign(account("free"));
     campaign.config.inmail_template = parse(
-        "Subject: Idea for {{company}}\n\nHi {{first_name}}, saw {{company}}'s launch. Worth a "
+        "Subject: Idea for {{company}}\n\nHi {{first_name}}, saw your {{topic}} launch. Worth a "
         "chat?");
     int n = 0;
     for (bool more = true; more;) {
@@ -365,7 +375,8 @@ TEST_CASE("same-template fires above 20 InMails sharing one masked body", "[plan
         more = true;
         Prospect p = open_profile(fmt::format("p-{:02}", n));
         p.fields.emplace_back("first_name", fmt::format("Name{}", n++));
-        p.fields.emplace_back("company", fmt::format("Company {}", c));
+        p.fields.emplace_back("company", fmt::format("Company {}", n));
+        p.fields.emplace_back("topic", fmt::format("topic {}", c));
         campaign.add(p);
       }
     }
@@ -376,9 +387,9 @@ TEST_CASE("same-template fires above 20 InMails sharing one masked body", "[plan
   const auto [warnings, replies] = run({21});
   REQUIRE(warnings.size() == 1);
   CHECK(warnings[0] ==
-        "same-template: 21 InMails share one body once names are masked (p-00, p-01, p-02, …); "
-        "sending one template to dozens gets an account flagged, so personalise them (threshold: "
-        "20)");
+        "same-template: 21 InMails share one body once company and first_name are masked (p-00, "
+        "p-01, p-02, …); sending one template to dozens gets an account flagged, so personalise "
+        "them (threshold: 20)");
   // They are generic InMails: 21 x 5-10%, x1.22 for short bodies.
   CHECK(replies.low == Approx(21 * 0.05 * 1.22).epsilon(0.01));
   CHECK(replies.high == Approx(21 * 0.10 * 1.22).epsilon(0.01));
@@ -387,8 +398,8 @@ TEST_CASE("same-template fires above 20 InMails sharing one masked body", "[plan
   const auto several = run({22, 25, 5}).first;
   REQUIRE(several.size() == 1);
   CHECK(several[0].rfind(
-            "same-template: 47 InMails share 2 bodies once names are masked, each sent to more "
-            "than 20 (the largest, 25 InMails: p-01, p-04, p-07, …)",
+            "same-template: 47 InMails share 2 bodies once company and first_name are masked, "
+            "each sent to more than 20 (the largest, 25 InMails: p-01, p-04, p-07, …)",
             0) == 0);
   // One InMail per body: personalised, 15-30% x1.22.
   const auto unique = run(std::vector<int>(3, 1)).second;
@@ -588,4 +599,219 @@ TEST_CASE("a list longer than a storage chunk keeps every prospect once, in orde
   int paid = 0;
   for (const auto& p : plan.prospects) paid += p.cost;
   CHECK(paid == s.credits_used);
+}
+
+TEST_CASE("a plan that starts now schedules nothing in the past", "[plan][planner]") {
+  // Wednesday 20:01 in New York: today's business hours are over everywhere west of it.
+  Campaign campaign(account("free"), day("2026-03-04"));
+  campaign.config.start_at =
+      zoned_instant(day("2026-03-04"), 20 * 60 + 1, zone("America/New_York"));
+  campaign.add(person("local", 1));
+  Prospect la = person("la", 1);
+  la.zone = zone("America/Los_Angeles");  // 17:01 there: closed too
+  campaign.add(la);
+  Prospect kolkata = person("kolkata");
+  kolkata.zone = zone("Asia/Kolkata");  // Thursday 06:31 there: opens at 09:00
+  campaign.add(kolkata);
+  const PlanResult plan = campaign.run();
+  CHECK(when(row(plan, "local")) == "2026-03-05T09:00:00-05:00");
+  CHECK(when(row(plan, "la")) == "2026-03-05T09:00:00-08:00");
+  CHECK(when(row(plan, "kolkata")) == "2026-03-05T09:00:00+05:30");
+  for (const auto& p : plan.prospects) CHECK(*p.send_at > *campaign.config.start_at);
+  CHECK(plan.summary.starts_now);
+  CHECK(plan.summary.start_at == *campaign.config.start_at);
+  // 10:30 in the morning: the same minute is the first.
+  Campaign morning(account("free"), day("2026-03-04"));
+  morning.config.start_at =
+      zoned_instant(day("2026-03-04"), 10 * 60 + 30, zone("America/New_York"));
+  morning.add(person("local", 1));
+  CHECK(when(row(morning.run(), "local")) == "2026-03-04T10:30:00-05:00");
+}
+
+TEST_CASE("the horizon: what would be sent after it is beyond-horizon", "[plan][planner]") {
+  Campaign campaign;
+  campaign.config.until = day("2026-03-06");  // one working week: 100 invitations at most
+  campaign.add_free_path(130);
+  const PlanResult plan = campaign.run();
+  int sent = 0, beyond = 0;
+  for (const auto& p : plan.prospects) {
+    if (reason(p) == "beyond-horizon") {
+      ++beyond;
+      CHECK(channel(p) == "skip");
+      CHECK_FALSE(p.send_at);
+      CHECK(p.followups.empty());
+    } else {
+      ++sent;
+      CHECK(local_date(*p.send_at, zone("America/New_York")) <= day("2026-03-06"));
+    }
+  }
+  CHECK(sent == 100);
+  CHECK(beyond == 30);
+  CHECK(plan.summary.count_beyond_horizon == 30);
+  CHECK(plan.summary.until == day("2026-03-06"));
+  // By default the horizon is the rules' horizon_days after the start.
+  Campaign plain;
+  plain.add_free_path(1);
+  CHECK(plain.run().summary.until == monday + date::days{91});
+}
+
+TEST_CASE("connection requests go out in the prospect's hours, far from the account's",
+          "[plan][planner]") {
+  Campaign campaign;
+  for (const char* name : {"Asia/Kolkata", "Australia/Sydney", "Pacific/Honolulu"}) {
+    Prospect p = person(name);
+    p.zone = zone(name);
+    campaign.add(p);
+  }
+  const PlanResult plan = campaign.run();
+  // Kolkata's Monday 09:00 is before the start (New York's midnight is 10:30 there): 10:30.
+  CHECK(when(row(plan, "Asia/Kolkata")) == "2026-03-02T10:30:00+05:30");
+  // New York's midnight is 16:00 in Sydney, inside its hours — but Kolkata took that instant:
+  // two minutes later.
+  CHECK(when(row(plan, "Australia/Sydney")) == "2026-03-02T16:02:00+11:00");
+  CHECK(when(row(plan, "Pacific/Honolulu")) == "2026-03-02T09:00:00-10:00");
+}
+
+TEST_CASE("the daily message limit and the gap hold across the plan", "[plan][planner]") {
+  Account a = account("free");
+  a.sequence.daily_message_limit = 30;
+  a.sequence.min_send_gap_minutes = 5;
+  Campaign campaign(a);
+  for (int i = 0; i < 70; ++i) campaign.add(person(fmt::format("m-{:02}", i), 1));
+  const PlanResult plan = campaign.run();
+  std::map<Date, int> per_day;
+  std::vector<date::sys_seconds> times;
+  for (const auto& p : plan.prospects) {
+    ++per_day[local_date(*p.send_at, zone("America/New_York"))];
+    times.push_back(*p.send_at);
+  }
+  CHECK(per_day == std::map<Date, int>{
+                       {monday, 30}, {monday + date::days{1}, 30}, {monday + date::days{2}, 10}});
+  std::sort(times.begin(), times.end());
+  for (std::size_t i = 1; i < times.size(); ++i)
+    if (local_date(times[i], a.zone) == local_date(times[i - 1], a.zone))
+      CHECK(times[i] - times[i - 1] >= std::chrono::minutes(5));
+}
+
+TEST_CASE("the ledger's messages of the start day count against its limit", "[plan][planner]") {
+  Account a = account("free");
+  a.sequence.daily_message_limit = 3;
+  Campaign campaign(a);
+  for (int i = 0; i < 2; ++i)
+    campaign.config.ledger.push_back(
+        LedgerEvent{monday, EventType::message_sent, fmt::format("old-{}", i), false, 0});
+  for (int i = 0; i < 3; ++i) campaign.add(person(fmt::format("m-{}", i), 1));
+  const PlanResult plan = campaign.run();
+  CHECK(when(row(plan, "m-0")).substr(0, 10) == "2026-03-02");
+  CHECK(when(row(plan, "m-1")).substr(0, 10) == "2026-03-03");
+  CHECK(when(row(plan, "m-2")).substr(0, 10) == "2026-03-03");
+}
+
+TEST_CASE("blackout dates of the account get no sends", "[plan][planner]") {
+  Account a = account("free");
+  a.blackout.ranges = {{monday, monday + date::days{1}}};
+  Campaign campaign(a);
+  campaign.add(person("m", 1));
+  campaign.add(open_profile("o"));
+  campaign.add(person("c"));
+  const PlanResult plan = campaign.run();
+  // In rank order (by id here): c, m, o, from Wednesday 09:00.
+  CHECK(when(row(plan, "c")) == "2026-03-04T09:00:00-05:00");
+  CHECK(when(row(plan, "m")) == "2026-03-04T09:02:00-05:00");
+  CHECK(when(row(plan, "o")) == "2026-03-04T09:04:00-05:00");
+}
+
+TEST_CASE("a thread's follow-up waits its days and uses the follow-up template",
+          "[plan][planner]") {
+  Campaign campaign;
+  campaign.config.message_template = parse("Thanks for connecting, {{first_name|there}}!");
+  campaign.config.follow_up_template = parse("Any thoughts, {{first_name|there}}?");
+  campaign.config.keep_drafts = true;
+  const auto at = [](const char* date, EventType type, const char* who) {
+    return LedgerEvent{day(date), type, who, false, 0};
+  };
+  campaign.config.ledger = {at("2026-02-20", EventType::invite_sent, "f"),
+                            at("2026-02-23", EventType::invite_accepted, "f"),
+                            at("2026-02-27", EventType::message_sent, "f"),
+                            at("2026-02-27", EventType::invite_sent, "n"),
+                            at("2026-03-01", EventType::invite_accepted, "n"),
+                            at("2026-02-20", EventType::invite_sent, "w"),
+                            at("2026-02-24", EventType::invite_withdrawn, "w")};
+  campaign.add(person("f"));
+  campaign.add(person("n"));
+  campaign.add(person("w"));
+  const PlanResult plan = campaign.run();
+  const PlannedProspect& f = row(plan, "f");
+  CHECK(reason(f) == "follow-up");
+  CHECK(f.step() == "follow-up-1");
+  CHECK(when(f) == "2026-03-06T09:00:00-05:00");  // 7 days after the message of Feb 27
+  REQUIRE(f.extras);
+  CHECK(f.extras->body == "Any thoughts, there?");
+  const PlannedProspect& n = row(plan, "n");
+  CHECK(reason(n) == "connected");
+  CHECK(when(n) == "2026-03-02T09:00:00-05:00");  // a day after the acceptance of March 1
+  CHECK(n.extras->body == "Thanks for connecting, there!");
+  const PlannedProspect& w = row(plan, "w");
+  CHECK(channel(w) == "connect");
+  CHECK(when(w) == "2026-03-17T09:00:00-04:00");  // withdrawn Feb 24, locked for 21 days
+  CHECK(plan.summary.count_followups == 1);
+}
+
+TEST_CASE("kept drafts follow the channel a candidate is finally sent", "[plan][planner]") {
+  Campaign campaign(with_opening(1));
+  campaign.config.until = day("2026-03-08");
+  campaign.config.keep_drafts = true;
+  campaign.config.inmail_template = parse("Subject: For {{company|you}}\n\nHi there, a chat?");
+  campaign.config.connect_template = parse("Hi, I follow {{company|your work}}. Connect?");
+  campaign.config.with_fields = {"company", "city"};
+  Prospect winner = recruit("winner", 2);
+  winner.fields.emplace_back("company", "Acme");
+  campaign.add(winner);
+  campaign.add(recruit("loser", 1));
+  const PlanResult plan = campaign.run();
+  const PlannedProspect& w = row(plan, "winner");
+  REQUIRE(w.extras);
+  CHECK(channel(w) == "inmail");
+  CHECK(w.extras->subject == "For Acme");
+  CHECK(w.extras->body == "Hi there, a chat?");
+  CHECK(w.extras->fields == std::vector<std::pair<std::string, std::string>>{{"company", "Acme"}});
+  const PlannedProspect& l = row(plan, "loser");
+  CHECK(reason(l) == "no-credits");
+  CHECK_FALSE(l.extras->subject);
+  CHECK(l.extras->body == "Hi, I follow your work. Connect?");
+  CHECK(plan.with_fields == std::vector<std::string>{"company", "city"});
+}
+
+TEST_CASE("same-template holds for connection notes too", "[plan][planner]") {
+  Campaign campaign;
+  campaign.config.connect_template = parse("Hi {{first_name}}, I follow {{company}}. Connect?");
+  for (int i = 0; i < 21; ++i) {
+    Prospect p = person(fmt::format("c-{:02}", i));
+    p.fields.emplace_back("first_name", fmt::format("N{}", i));
+    p.fields.emplace_back("company", fmt::format("Company {}", i));
+    campaign.add(p);
+  }
+  const PlanResult plan = campaign.run();
+  REQUIRE(plan.summary.warnings.size() == 1);
+  CHECK(plan.summary.warnings[0] ==
+        "same-template: 21 connection notes share one body once first_name and company are "
+        "masked (c-00, c-01, c-02, …); sending one template to dozens gets an account flagged, "
+        "so personalise them (threshold: 20)");
+}
+
+TEST_CASE("a template field no prospect carries is unknown-field, with did you mean",
+          "[plan][planner]") {
+  Campaign campaign;
+  campaign.config.connect_template = parse("Hi {{firstname|there}}, {{company}} looks great!");
+  Prospect p = person("a");
+  p.fields.emplace_back("company", "Acme");
+  campaign.add(p);
+  Planner planner(campaign.config);
+  planner.add(std::span<Prospect>(campaign.prospects));
+  planner.fields_in_list({"id", "first_name", "company", "notes"});
+  const PlanResult plan = planner.finish();
+  REQUIRE(plan.summary.warnings.size() == 1);
+  CHECK(plan.summary.warnings[0] ==
+        "unknown-field: no prospect carries the field 'firstname' that a template uses (did you "
+        "mean 'first_name'?)");
 }

@@ -55,7 +55,8 @@ TEST_CASE("thread pool: a slot is one thread's, never two at once", "[thread-poo
       },
       1);
   for (const auto& threads : threads_of) CHECK(threads.size() <= 1);
-  CHECK(threads_of[0].count(std::this_thread::get_id()) == 1);  // the caller works too
+  // The caller is slot 0 whenever it takes items (it may find none left on a fast pool).
+  CHECK(threads_of[0].size() + (threads_of[0].count(std::this_thread::get_id()) == 0) == 1);
   CHECK(pool.current_slot() == 0);
 }
 
