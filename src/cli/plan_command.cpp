@@ -68,7 +68,8 @@ void run_plan(const PlanOptions& options, Context& ctx) {
   progress.clear();
 
   // Every input was valid: from here on nothing can fail, and the output may start.
-  write_plan(plan, format, ctx.out, format == PlanFormat::table && ctx.colorize_stdout(), &pool);
+  write_plan(plan, format, ctx.out, format == PlanFormat::table && ctx.colorize_stdout(), &pool,
+             ctx.stdout_columns());
   ctx.out.flush();
   if (format != PlanFormat::json) write_plan_summary(plan.summary, ctx.err);
   if (plan.summary.prospects_with_errors > 0) ctx.status = ExitStatus::findings;
@@ -82,7 +83,8 @@ void setup_plan(CLI::App& app, Context& ctx) {
   auto options = std::make_shared<PlanOptions>();
   sub->add_option("PROSPECTS", options->prospects,
                   "A JSON array of prospects, or NDJSON (one object per line); - reads stdin")
-      ->required();
+      ->required()
+      ->type_name("FILE");
   sub->add_option("--account", options->account,
                   "Account file: plan, time zone, credits, ledger, templates (default: plan free)")
       ->type_name("FILE");
@@ -91,9 +93,10 @@ void setup_plan(CLI::App& app, Context& ctx) {
   sub->add_option("--start", options->start,
                   "First day of the campaign, YYYY-MM-DD in the account's zone (default: today)")
       ->type_name("DATE");
-  sub->add_option("--format", options->format,
-                  "table (default on a terminal), tsv (default otherwise), csv, json or ndjson")
-      ->check(CLI::IsMember({"table", "tsv", "csv", "json", "ndjson"}));
+  ctx.choices.one_of(sub->add_option("--format", options->format,
+                                     "Output format (default: table on a terminal, else tsv)")
+                         ->type_name("FORMAT"),
+                     "format", plan_format_names());
   sub->callback([&ctx, options] { run_plan(*options, ctx); });
 }
 

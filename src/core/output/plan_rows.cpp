@@ -14,6 +14,7 @@
 // zone `send_at` is shown in), `then` as [{"channel", "send_at", "note"}] and `findings` as
 // [{"rule", "severity", "message"}].
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <ostream>
 #include <vector>
@@ -226,20 +227,39 @@ void write_json_rows(const PlanResult& plan, std::ostream& out, bool wrapped, Th
 
 }  // namespace
 
+namespace {
+
+// Every plan format by name, in the order --help and the completions list them.
+constexpr std::array<std::pair<std::string_view, PlanFormat>, 5> plan_formats = {{
+    {"table", PlanFormat::table},
+    {"tsv", PlanFormat::tsv},
+    {"csv", PlanFormat::csv},
+    {"json", PlanFormat::json},
+    {"ndjson", PlanFormat::ndjson},
+}};
+
+}  // namespace
+
 std::optional<PlanFormat> parse_plan_format(std::string_view name) {
-  if (name == "table") return PlanFormat::table;
-  if (name == "tsv") return PlanFormat::tsv;
-  if (name == "csv") return PlanFormat::csv;
-  if (name == "json") return PlanFormat::json;
-  if (name == "ndjson") return PlanFormat::ndjson;
+  for (const auto& [format_name, format] : plan_formats)
+    if (format_name == name) return format;
   return std::nullopt;
 }
 
+const std::vector<std::string>& plan_format_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> all;
+    for (const auto& [name, _] : plan_formats) all.emplace_back(name);
+    return all;
+  }();
+  return names;
+}
+
 void write_plan(const PlanResult& plan, PlanFormat format, std::ostream& out, bool color,
-                ThreadPool* pool) {
+                ThreadPool* pool, std::size_t table_width) {
   switch (format) {
     case PlanFormat::table:
-      return detail::write_plan_table(plan, out, color);
+      return detail::write_plan_table(plan, out, color, table_width);
     case PlanFormat::tsv:
       return write_tsv(plan, out, pool);
     case PlanFormat::csv:

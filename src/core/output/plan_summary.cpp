@@ -41,8 +41,9 @@ std::string weekly_runs(const std::vector<std::pair<Date, int>>& weeks) {
 
 void write_plan_summary(const PlanSummary& s, std::ostream& out) {
   const auto range = [](const Range& r) { return fmt::format("{:.1f}-{:.1f}", r.low, r.high); };
-  std::string text = fmt::format("Plan of {} prospects from {} (plan {})\n", s.prospects,
-                                 format_date(s.start), printable(s.plan));
+  std::string text =
+      fmt::format("Plan of {} prospect{} from {} (plan {})\n", s.prospects,
+                  s.prospects == 1 ? "" : "s", format_date(s.start), printable(s.plan));
   text += fmt::format("  channels: {} message, {} inmail, {} connect, {} message-ad, {} skip\n",
                       s.count_message, s.count_inmail, s.count_connect, s.count_message_ad,
                       s.count_skip);
