@@ -5,6 +5,8 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <array>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -41,25 +43,34 @@ bool needs_escape(char32_t c) {
          (c >= 0x2066 && c <= 0x2069);
 }
 
+// Every counting unit by name, the default first.
+constexpr std::array<std::pair<std::string_view, CountUnit>, 3> count_units = {{
+    {"utf16", CountUnit::utf16},
+    {"code-points", CountUnit::code_points},
+    {"graphemes", CountUnit::graphemes},
+}};
+
 }  // namespace
 
 std::optional<CountUnit> parse_count_unit(std::string_view name) {
-  if (name == "utf16") return CountUnit::utf16;
-  if (name == "code-points") return CountUnit::code_points;
-  if (name == "graphemes") return CountUnit::graphemes;
+  for (const auto& [unit_name, unit] : count_units)
+    if (unit_name == name) return unit;
   return std::nullopt;
 }
 
 std::string_view count_unit_name(CountUnit unit) {
-  switch (unit) {
-    case CountUnit::utf16:
-      return "utf16";
-    case CountUnit::code_points:
-      return "code-points";
-    case CountUnit::graphemes:
-      return "graphemes";
-  }
+  for (const auto& [name, known] : count_units)
+    if (known == unit) return name;
   return "utf16";
+}
+
+const std::vector<std::string>& count_unit_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> all;
+    for (const auto& [name, _] : count_units) all.emplace_back(name);
+    return all;
+  }();
+  return names;
 }
 
 DecodedChar decode_utf8(std::string_view text, std::size_t offset) {
