@@ -56,7 +56,7 @@ std::optional<std::string> listed_channel(const TemplatePaths& templates, const 
 }
 
 void run_check(const CheckOptions& options, Context& ctx) {
-  const LintOptions lint = lint_options(options);
+  LintOptions lint = lint_options(options);
   if (std::count(options.files.begin(), options.files.end(), "-") > 1)
     throw InputError("-: standard input can be read only once");
   std::optional<Account> account;
@@ -68,11 +68,10 @@ void run_check(const CheckOptions& options, Context& ctx) {
   for (const std::string& path : options.files) {
     const std::string name = path == "-" ? std::string(stdin_name) : path;
     try {
-      LintOptions file_lint = lint;
-      if (account && path != "-")
-        file_lint.default_channel = listed_channel(account->templates, path);
+      lint.default_channel.reset();
+      if (account && path != "-") lint.default_channel = listed_channel(account->templates, path);
       const std::string bytes = read_input_file(path);
-      checked.push_back({name, engine.lint_file(bytes, name, file_lint)});
+      checked.push_back({name, engine.lint_file(bytes, name, lint)});
     } catch (const InputError& e) {
       failures.push_back({name, e.what()});
       report_failure(std::current_exception(), ctx.err);
@@ -119,13 +118,14 @@ void setup_check(CLI::App& app, Context& ctx) {
                          ->type_name("FORMAT"),
                      "format", {"text", "json", "sarif"});
   ctx.choices.one_of(sub->add_option("--disable", options->disable,
-                                     "Turn rules off (repeatable, or comma-separated)")
+                                     "Turn rules off (repeatable, or comma-separated), e.g. "
+                                     "long-inmail; 'outreach explain' lists them")
                          ->type_name("ID")
                          ->delimiter(',')
                          ->allow_extra_args(false),
-                     "rule", Rules::lint_rule_ids());
+                     "rule", Rules::lint_rule_ids(), false);
   sub->add_option("--account", options->account,
-                  "Account file: a draft listed under one of its templates keys takes that "
+                  "Account file: a draft listed under one of its template keys takes that "
                   "channel")
       ->type_name("FILE");
   sub->add_option("FILE", options->files, "Draft files, or - for standard input")

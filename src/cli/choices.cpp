@@ -26,16 +26,17 @@ std::string unknown_value_message(std::string_view what, std::string_view value,
   return fmt::format("unknown {} '{}'{}", what, printable(value), hint);
 }
 
-CLI::Option* Choices::one_of(CLI::Option* option, std::string what,
-                             std::vector<std::string> values) {
-  // CLI11 names the option before the message ("--format: unknown format …"). No
-  // description: the option's own help text says what the values mean.
+CLI::Option* Choices::one_of(CLI::Option* option, std::string what, std::vector<std::string> values,
+                             bool in_help) {
+  // CLI11 names the option before the message ("--format: unknown format …"), and shows the
+  // validator's description after the type name in --help.
+  const std::string listed = in_help ? fmt::format("{{{}}}", fmt::join(values, ",")) : "";
   option->check(CLI::Validator(
       [what, values](std::string& value) {
         if (std::find(values.begin(), values.end(), value) != values.end()) return std::string();
         return unknown_value_message(what, value, values);
       },
-      "", "one of"));
+      listed, "one of"));
   return offers(option, std::move(values));
 }
 

@@ -17,8 +17,10 @@ namespace outreach::cli {
 class Choices {
  public:
   /// The option takes one of `values`; anything else is refused as "--format: unknown
-  /// format 'tabel' (did you mean 'table'?)", or with the list of values.
-  CLI::Option* one_of(CLI::Option* option, std::string what, std::vector<std::string> values);
+  /// format 'tabel' (did you mean 'table'?)", or with the list of values. --help shows the
+  /// values after the type name (FORMAT:{text,json}) unless `in_help` is false (a long list).
+  CLI::Option* one_of(CLI::Option* option, std::string what, std::vector<std::string> values,
+                      bool in_help = true);
   /// The completions offer `values` for the argument; the command checks it itself (a ledger
   /// event type, an id to explain).
   CLI::Option* offers(CLI::Option* option, std::vector<std::string> values);

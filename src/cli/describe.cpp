@@ -11,10 +11,11 @@ ArgumentSpec describe_argument(const CLI::Option& option, const Choices& choices
   argument.required = option.get_required();
   argument.repeatable = option.get_expected_max() > 1 || option.get_items_expected_max() > 1;
   const bool flag = option.get_expected_max() == 0;  // add_flag: takes no value
+  // The type name without what validators add to it for --help ("FORMAT:{text,json}").
+  const std::string full_type = option.get_type_name();
+  const std::string type = full_type.substr(0, full_type.find(':'));
   // A positional argument shows its own name (FILE, PROSPECTS); an option its type name.
-  argument.value_name =
-      option.nonpositional() ? (flag ? "" : option.get_type_name()) : option.get_name(true);
-  const std::string type = option.get_type_name();
+  argument.value_name = option.nonpositional() ? (flag ? "" : type) : option.get_name(true);
   if (const auto* values = choices.of(&option)) {
     argument.kind = ValueKind::choice;
     argument.values = *values;

@@ -5,10 +5,10 @@
 #include <utf8proc.h>
 
 #include <algorithm>
-#include <array>
-#include <utility>
 
 #include <fmt/format.h>
+
+#include "support/name_table.hpp"
 
 namespace outreach {
 namespace {
@@ -44,32 +44,20 @@ bool needs_escape(char32_t c) {
 }
 
 // Every counting unit by name, the default first.
-constexpr std::array<std::pair<std::string_view, CountUnit>, 3> count_units = {{
+constexpr detail::NameTable<CountUnit, 3> count_units{{{
     {"utf16", CountUnit::utf16},
     {"code-points", CountUnit::code_points},
     {"graphemes", CountUnit::graphemes},
-}};
+}}};
 
 }  // namespace
 
-std::optional<CountUnit> parse_count_unit(std::string_view name) {
-  for (const auto& [unit_name, unit] : count_units)
-    if (unit_name == name) return unit;
-  return std::nullopt;
-}
+std::optional<CountUnit> parse_count_unit(std::string_view name) { return count_units.parse(name); }
 
-std::string_view count_unit_name(CountUnit unit) {
-  for (const auto& [name, known] : count_units)
-    if (known == unit) return name;
-  return "utf16";
-}
+std::string_view count_unit_name(CountUnit unit) { return count_units.name(unit); }
 
 const std::vector<std::string>& count_unit_names() {
-  static const std::vector<std::string> names = [] {
-    std::vector<std::string> all;
-    for (const auto& [name, _] : count_units) all.emplace_back(name);
-    return all;
-  }();
+  static const std::vector<std::string> names = count_units.names();
   return names;
 }
 

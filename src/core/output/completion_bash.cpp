@@ -69,7 +69,8 @@ std::string value_function(const std::vector<detail::CommandNode>& nodes) {
       if (value.empty()) continue;
       std::string patterns;
       for (const std::string& name : option->names)
-        patterns += (patterns.empty() ? "" : "|") + detail::single_quoted(node.path + "|" + name);
+        patterns += fmt::format("{}{}", patterns.empty() ? "" : "|",
+                                detail::single_quoted(node.path + "|" + name));
       text += fmt::format("    {}) echo {} ;;\n", patterns, detail::single_quoted(value));
     }
     const auto& positionals = node.command->positionals;

@@ -42,8 +42,8 @@ std::string lookup_functions(const std::vector<detail::CommandNode>& nodes) {
         for (const std::string& name : option->names)
           patterns.push_back(fish_quoted(node.path + "|" + name));
   if (!patterns.empty())
-    text += "        case " + detail::joined(patterns, " \\\n            ") +
-            "\n            return 0\n";
+    text += fmt::format("        case {}\n            return 0\n",
+                        detail::joined(patterns, " \\\n            "));
   return text + "    end\n    return 1\nend\n\n";
 }
 
@@ -105,22 +105,26 @@ std::string value_flags(const ArgumentSpec& argument) {
     case ValueKind::directory:
       return " -x -a '(__fish_complete_directories)'";
     case ValueKind::choice:
-      return " -x -a " + fish_quoted(detail::joined(detail::shell_words(argument.values)));
+      return fmt::format(" -x -a {}",
+                         fish_quoted(detail::joined(detail::shell_words(argument.values))));
   }
   return "";
 }
 
 std::string complete_lines(const detail::CommandNode& node) {
-  const std::string at = fish_quoted("__outreach_at " + detail::single_quoted(node.path));
+  const std::string at =
+      fish_quoted(fmt::format("__outreach_at {}", detail::single_quoted(node.path)));
   std::string text = fmt::format("# {}\n", node.path);
   for (const CommandSpec& sub : node.command->subcommands)
-    text += fmt::format("complete -c outreach -n {} -a {} -d {}\n",
-                        fish_quoted("__outreach_at " + detail::single_quoted(node.path) + " 1"),
-                        fish_quoted(sub.name), fish_quoted(sub.description));
+    text += fmt::format(
+        "complete -c outreach -n {} -a {} -d {}\n",
+        fish_quoted(fmt::format("__outreach_at {} 1", detail::single_quoted(node.path))),
+        fish_quoted(sub.name), fish_quoted(sub.description));
   for (const ArgumentSpec* option : node.options) {
     std::string names;
     for (const std::string& name : option->names)
-      names += name.starts_with("--") ? " -l " + name.substr(2) : " -s " + name.substr(1);
+      names += fmt::format(" {} {}", name.starts_with("--") ? "-l" : "-s",
+                           name.substr(name.starts_with("--") ? 2 : 1));
     text += fmt::format("complete -c outreach -n {}{}{} -d {}\n", at, names, value_flags(*option),
                         fish_quoted(option->description));
   }
@@ -135,7 +139,8 @@ std::string complete_lines(const detail::CommandNode& node) {
         positional.kind == ValueKind::file ? " -F"
         : positional.kind == ValueKind::directory
             ? " -a '(__fish_complete_directories)'"
-            : " -a " + fish_quoted(detail::joined(detail::shell_words(positional.values)));
+            : fmt::format(" -a {}",
+                          fish_quoted(detail::joined(detail::shell_words(positional.values))));
     text += fmt::format("complete -c outreach -n {}{} -d {}\n", fish_quoted(condition), what,
                         fish_quoted(positional.value_name));
   }

@@ -40,7 +40,7 @@ std::string action_of(const ArgumentSpec& argument) {
     case ValueKind::directory:
       return "_files -/";
     case ValueKind::choice:
-      return "(" + detail::joined(detail::shell_words(argument.values)) + ")";
+      return fmt::format("({})", detail::joined(detail::shell_words(argument.values)));
   }
   return " ";
 }
@@ -56,12 +56,13 @@ std::string option_spec(const ArgumentSpec& option) {
   if (option.names.size() == 1) {
     names = "'" + prefix + option.names.front();
   } else {
-    names = "'(" + detail::joined(option.names) + ")" + prefix + "'{" +
-            detail::joined(option.names, ",") + "}'";
+    names = fmt::format("'({}){}'{{{}}}'", detail::joined(option.names), prefix,
+                        detail::joined(option.names, ","));
   }
   std::string spec = names + (option.kind == ValueKind::none ? "" : "=") + "[" +
                      spec_text(option.description) + "]";
-  if (option.kind != ValueKind::none) spec += ":" + value_label(option) + ":" + action_of(option);
+  if (option.kind != ValueKind::none)
+    spec += fmt::format(":{}:{}", value_label(option), action_of(option));
   return spec + "'";
 }
 
@@ -98,7 +99,7 @@ std::string command_function(const detail::CommandNode& node) {
 
   text += " && ret=0\n  case $state in\n    command)\n      local -a commands=(";
   for (const CommandSpec& sub : command.subcommands)
-    text += "\n        " + detail::single_quoted(sub.name + ":" + sub.description);
+    text += fmt::format("\n        {}", detail::single_quoted(sub.name + ":" + sub.description));
   text += fmt::format(
       ")\n      _describe -t commands {} commands && ret=0 ;;\n    argument)\n"
       "      curcontext=${{curcontext%:*:*}}:{}-$words[1]:\n      case $words[1] in\n",
@@ -120,7 +121,10 @@ void write_zsh_completions(const CommandSpec& command_line, std::ostream& out) {
       "# own definition. Install it as _outreach in a folder of $fpath, e.g.\n"
       "# share/zsh/site-functions.\n\n";
   for (const CommandNode& node : command_nodes(command_line)) text += command_function(node);
-  text += function_name(command_line.name) + " \"$@\"\n";
+  // Autoloaded from $fpath the file is the function's body: run it. Sourced, register it.
+  text += fmt::format(
+      "if [ \"$funcstack[1]\" = {0} ]; then\n  {0} \"$@\"\nelse\n  compdef {0} {1}\nfi\n",
+      function_name(command_line.name), command_line.name);
   out << text;
 }
 

@@ -1,34 +1,24 @@
 // `outreach completions SHELL`: which writer makes the script.
 #include "output/completions.hpp"
 
-#include <array>
-#include <utility>
-
 #include "outreach/output.hpp"
+#include "support/name_table.hpp"
 
 namespace outreach {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, Shell>, 3> shells = {{
+constexpr detail::NameTable<Shell, 3> shells{{{
     {"bash", Shell::bash},
     {"zsh", Shell::zsh},
     {"fish", Shell::fish},
-}};
+}}};
 
 }  // namespace
 
-std::optional<Shell> parse_shell(std::string_view name) {
-  for (const auto& [shell_name, shell] : shells)
-    if (shell_name == name) return shell;
-  return std::nullopt;
-}
+std::optional<Shell> parse_shell(std::string_view name) { return shells.parse(name); }
 
 const std::vector<std::string>& shell_names() {
-  static const std::vector<std::string> names = [] {
-    std::vector<std::string> all;
-    for (const auto& [name, _] : shells) all.emplace_back(name);
-    return all;
-  }();
+  static const std::vector<std::string> names = shells.names();
   return names;
 }
 

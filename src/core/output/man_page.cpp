@@ -38,8 +38,8 @@ std::string roff(std::string_view text) {
 }
 
 // Names in bold or italic, never hyphenated (\%): an option cut at its '-' reads as another.
-std::string bold(std::string_view text) { return "\\fB\\%" + roff(text) + "\\fR"; }
-std::string italic(std::string_view text) { return "\\fI\\%" + roff(text) + "\\fR"; }
+std::string bold(std::string_view text) { return fmt::format("\\fB\\%{}\\fR", roff(text)); }
+std::string italic(std::string_view text) { return fmt::format("\\fI\\%{}\\fR", roff(text)); }
 
 // A description as a sentence: the command line's have no final period.
 std::string sentence(std::string_view text) {
@@ -49,8 +49,9 @@ std::string sentence(std::string_view text) {
 // "\fB\-h\fR, \fB\-\-help\fR" or "\fB\-\-format\fR \fIFORMAT\fR".
 std::string option_term(const ArgumentSpec& option) {
   std::string term;
-  for (const std::string& name : option.names) term += (term.empty() ? "" : ", ") + bold(name);
-  if (option.kind != ValueKind::none) term += " " + italic(option.value_name);
+  for (const std::string& name : option.names)
+    term += fmt::format("{}{}", term.empty() ? "" : ", ", bold(name));
+  if (option.kind != ValueKind::none) term += fmt::format(" {}", italic(option.value_name));
   return term;
 }
 
@@ -72,13 +73,12 @@ std::string argument_entry(const std::string& term, const ArgumentSpec& argument
 
 // "outreach ledger add [OPTIONS] TYPE PROSPECT"
 std::string synopsis(const detail::CommandNode& node) {
-  std::string text = ".B " + roff(node.path) + "\n";
+  std::string text = fmt::format(".B {}\n", roff(node.path));
   if (!node.options.empty()) text += "[\\fIOPTIONS\\fR]\n";
   if (!node.command->subcommands.empty()) text += "\\fICOMMAND\\fR\n";
   for (const ArgumentSpec& positional : node.command->positionals)
-    text += (positional.required ? positional_term(positional)
-                                 : "[" + positional_term(positional) + "]") +
-            "\n";
+    text += positional.required ? fmt::format("{}\n", positional_term(positional))
+                                : fmt::format("[{}]\n", positional_term(positional));
   return text;
 }
 
@@ -92,7 +92,7 @@ std::string commands_section(const std::vector<detail::CommandNode>& nodes) {
     if (!command.subcommands.empty()) {
       std::string names;
       for (const CommandSpec& sub : command.subcommands)
-        names += (names.empty() ? "" : ", ") + bold(sub.name);
+        names += fmt::format("{}{}", names.empty() ? "" : ", ", bold(sub.name));
       text += fmt::format("Its commands: {}.\n", names);
     }
     for (const ArgumentSpec& positional : command.positionals)

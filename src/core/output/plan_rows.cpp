@@ -14,7 +14,6 @@
 // zone `send_at` is shown in), `then` as [{"channel", "send_at", "note"}] and `findings` as
 // [{"rule", "severity", "message"}].
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <ostream>
 #include <vector>
@@ -26,6 +25,7 @@
 #include "outreach/calendar.hpp"
 #include "outreach/output.hpp"
 #include "support/json_text.hpp"
+#include "support/name_table.hpp"
 
 namespace outreach {
 
@@ -225,33 +225,23 @@ void write_json_rows(const PlanResult& plan, std::ostream& out, bool wrapped, Th
   if (wrapped) out << "\n],\n\"summary\":" << summary_json(plan.summary) << "}\n";
 }
 
-}  // namespace
-
-namespace {
-
 // Every plan format by name, in the order --help and the completions list them.
-constexpr std::array<std::pair<std::string_view, PlanFormat>, 5> plan_formats = {{
+constexpr detail::NameTable<PlanFormat, 5> plan_formats{{{
     {"table", PlanFormat::table},
     {"tsv", PlanFormat::tsv},
     {"csv", PlanFormat::csv},
     {"json", PlanFormat::json},
     {"ndjson", PlanFormat::ndjson},
-}};
+}}};
 
 }  // namespace
 
 std::optional<PlanFormat> parse_plan_format(std::string_view name) {
-  for (const auto& [format_name, format] : plan_formats)
-    if (format_name == name) return format;
-  return std::nullopt;
+  return plan_formats.parse(name);
 }
 
 const std::vector<std::string>& plan_format_names() {
-  static const std::vector<std::string> names = [] {
-    std::vector<std::string> all;
-    for (const auto& [name, _] : plan_formats) all.emplace_back(name);
-    return all;
-  }();
+  static const std::vector<std::string> names = plan_formats.names();
   return names;
 }
 

@@ -21,6 +21,8 @@ namespace {
 // Widest cell of the columns that hold prospect text; longer text is cut with "…".
 constexpr std::size_t max_id_width = 32;
 constexpr std::size_t max_group_width = 20;
+// Narrower than this, a finding's text is not wrapped under its first line (the terminal wraps).
+constexpr std::size_t min_wrap_width = 20;
 
 // "Tue 2026-12-01 09:00 EST" in the row's zone; without the year ("Tue 12-01 09:00 EST") when
 // the table must be narrower.
@@ -142,11 +144,19 @@ void write_plan_table(const PlanResult& plan, std::ostream& out, bool color,
     for (const PlanFinding& finding : row.findings) {
       if (!titled) out << "\nFindings:\n";
       titled = true;
+      const std::string id_cell = fitted(row.id, max_id_width);
       const std::string severity =
           color ? (finding.severity == "error" ? red : yellow) + printable(finding.severity) + reset
                 : printable(finding.severity);
-      out << "  " << fitted(row.id, max_id_width) << "  " << severity << "  "
-          << printable(finding.rule) << ": " << printable(finding.message) << '\n';
+      // On a narrow terminal the text wraps between words, under its first line.
+      const std::size_t indent =
+          2 + display_width(id_cell) + 2 + display_width(printable(finding.severity)) + 2;
+      const std::vector<std::string> lines =
+          wrapped(printable(finding.rule) + ": " + printable(finding.message),
+                  max_width > indent + min_wrap_width ? max_width - indent : 0);
+      out << "  " << id_cell << "  " << severity << "  " << lines.front() << '\n';
+      for (std::size_t i = 1; i < lines.size(); ++i)
+        out << std::string(indent, ' ') << lines[i] << '\n';
     }
   }
 }

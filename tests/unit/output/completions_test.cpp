@@ -74,7 +74,9 @@ TEST_CASE("zsh: one _arguments function per command", "[output]") {
   CHECK(has(zsh, "    '1:TYPE:(reply invite_sent)' \\\n    '2:PROSPECT: '\n}\n"));
   CHECK(has(zsh, "        'add:Append one event'\n"));
   CHECK(has(zsh, "        add) _outreach_ledger_add && ret=0 ;;\n"));
-  CHECK(has(zsh, "_outreach \"$@\"\n"));
+  CHECK(has(zsh,
+            "if [ \"$funcstack[1]\" = _outreach ]; then\n  _outreach \"$@\"\nelse\n"
+            "  compdef _outreach outreach\nfi\n"));
 }
 
 TEST_CASE("fish: one complete line per option and value, conditioned on the command", "[output]") {

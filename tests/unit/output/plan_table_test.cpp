@@ -101,6 +101,9 @@ TEST_CASE("the table fits the terminal: long cells cut, then the least needed co
   CHECK(widest_row(at_50) <= 50);
   CHECK(lines_of(at_50)[0] == "ID   CHANNEL  REASON           SEND AT");
   CHECK(lines_of(at_50)[1] == "p-1  inmail   hard-to-connect  Tue 12-01 09:00 IST");
+  // The findings wrap between words, under their first line.
+  CHECK(at_50.find("  p-2  error  body-too-long: connect note 1:301:\n"
+                   "              body is 323 characters\n") != std::string::npos);
 
   // Narrower than ID, CHANNEL and REASON: those stay, and the terminal wraps them.
   CHECK(lines_of(written(sample(), PlanFormat::table, false, 20))[0] == "ID   CHANNEL  REASON");
