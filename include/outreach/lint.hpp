@@ -35,7 +35,10 @@ struct LintOptions {
   CountUnit unit = CountUnit::utf16;
   std::set<std::string> disabled;      ///< rule ids turned off with --disable
   std::optional<std::string> channel;  ///< --channel; overrides the Channel: header
-  bool template_mode = false;          ///< --template: {{field}} is allowed, syntax checked
+  /// The channel when neither --channel nor a Channel: header names one, before SPEC §3's
+  /// rule: the account's template key the file is listed under (SPEC §13).
+  std::optional<std::string> default_channel;
+  bool template_mode = false;  ///< --template: {{field}} is allowed, syntax checked
 };
 
 struct LintResult {

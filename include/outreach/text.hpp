@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace outreach {
 
@@ -18,6 +19,8 @@ enum class CountUnit {
 /// "utf16", "code-points" or "graphemes" → the unit; nullopt otherwise.
 std::optional<CountUnit> parse_count_unit(std::string_view name);
 std::string_view count_unit_name(CountUnit unit);
+/// Every unit's name, the default first: "utf16", "code-points", "graphemes".
+const std::vector<std::string>& count_unit_names();
 
 /// One character decoded from UTF-8.
 struct DecodedChar {

@@ -10,6 +10,7 @@
 
 #include "commands.hpp"
 #include "errors.hpp"
+#include "outreach/output.hpp"
 #include "outreach/suggest.hpp"
 #include "outreach/text.hpp"
 #include "outreach/version.hpp"
@@ -22,7 +23,7 @@ namespace {
 std::string unknown_command_message(const CLI::App& app, const std::string& word) {
   std::vector<std::string> names;
   for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; }))
-    names.push_back(sub->get_name());
+    if (!sub->get_group().empty()) names.push_back(sub->get_name());  // not the hidden ones
   return fmt::format("unknown command '{}'{}", printable(word), did_you_mean(word, names));
 }
 
@@ -67,6 +68,21 @@ std::string one_line(std::string text) {
   return text;
 }
 
+// What --version prints (without its last newline: CLI11 adds one).
+std::string version_text(Context& ctx) {
+  VersionReport report;
+  report.version = std::string(version);
+  report.rules = &ctx.rules();
+  report.rules_origin = ctx.rules_path.empty() ? "built in" : ctx.rules_path;
+  report.libraries.push_back({"CLI11", CLI11_VERSION});
+  for (LibraryVersion& library : library_versions()) report.libraries.push_back(std::move(library));
+  std::ostringstream text;
+  write_version(report, text);
+  std::string printed = text.str();
+  if (!printed.empty() && printed.back() == '\n') printed.pop_back();
+  return printed;
+}
+
 }  // namespace
 
 namespace {
@@ -78,14 +94,19 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
       "outreach: plan LinkedIn outreach campaigns — messages, InMail and connection "
       "requests — offline.",
       "outreach"};
-  app.set_version_flag("--version", std::string(version));
+  app.set_version_flag(
+      "--version", [&ctx] { return version_text(ctx); },
+      "Print the version, the rules data's version and source, and the libraries' versions");
   app.require_subcommand(1);
   app.fallthrough();
+  // Stored as soon as it is read, so that a --version after it reports that file's rules.
   app.add_option("--rules", ctx.rules_path, "Replace the built-in rules data with this JSON file")
-      ->type_name("FILE");
-  app.add_option("--color", ctx.color,
-                 "Colour on a terminal: auto, always or never (NO_COLOR is honoured)")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
+      ->type_name("FILE")
+      ->trigger_on_parse();
+  ctx.choices.one_of(app.add_option("--color", ctx.color,
+                                    "Colour on a terminal (default auto; NO_COLOR is honoured)")
+                         ->type_name("WHEN"),
+                     "colour mode", {"auto", "always", "never"});
 
   // In the order --help lists them.
   setup_check(app, ctx);
@@ -95,6 +116,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
   setup_rules(app, ctx);
   setup_plans(app, ctx);
   setup_explain(app, ctx);
+  setup_completions(app, ctx);
+  setup_manpage(app, ctx);
 
   if (argc > 1 && argv[1][0] != '-' && !has_subcommand(app, argv[1])) {
     err << "outreach: error: " << unknown_command_message(app, argv[1])
@@ -115,6 +138,10 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
                                     ? unknown_command_message(app, remaining.front())
                                     : unexpected_argument_message(app, e.what());
     err << "outreach: error: " << message << " (see 'outreach --help')\n";
+    return static_cast<int>(ExitStatus::input);
+  } catch (const CLI::ValidationError& e) {
+    // A value the option does not take: the message already says what it takes.
+    err << "outreach: error: " << one_line(e.what()) << '\n';
     return static_cast<int>(ExitStatus::input);
   } catch (const CLI::ParseError& e) {
     err << "outreach: error: " << one_line(e.what()) << " (see 'outreach --help')\n";

@@ -53,8 +53,9 @@ void setup_credits(CLI::App& app, Context& ctx) {
          "--as-of", options->as_of,
          "Balance at the end of this date (YYYY-MM-DD); default: today in the account's time zone")
       ->type_name("DATE");
-  sub->add_option("--format", options->format, "Output format: text or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  ctx.choices.one_of(sub->add_option("--format", options->format, "Output format (default text)")
+                         ->type_name("FORMAT"),
+                     "format", {"text", "json"});
   sub->callback([options, &ctx] { run(*options, ctx); });
 }
 

@@ -102,9 +102,11 @@ void setup_ledger(CLI::App& app, Context& ctx) {
 
   auto add_options = std::make_shared<LedgerOptions>();
   auto* add = ledger->add_subcommand("add", "Append one event; prints nothing on success");
-  add->add_option("TYPE", add_options->type,
-                  fmt::format("Event type: {}", fmt::join(event_type_names(), ", ")))
-      ->required();
+  ctx.choices.offers(
+      add->add_option("TYPE", add_options->type,
+                      fmt::format("Event type: {}", fmt::join(event_type_names(), ", ")))
+          ->required(),
+      event_type_names());
   add->add_option("PROSPECT", add_options->prospect, "Prospect id, e.g. p-017")->required();
   add->add_option("--date", add_options->date,
                   "Date YYYY-MM-DD, or a timestamp with an offset; default: today in the account's "
@@ -119,14 +121,17 @@ void setup_ledger(CLI::App& app, Context& ctx) {
   auto* import_events = ledger->add_subcommand(
       "import", "Append many NDJSON events: all are checked first, then all appended");
   import_events->add_option("FILE", import_options->input, "NDJSON file of events, or - for stdin")
-      ->required();
+      ->required()
+      ->type_name("FILE");
   add_location_options(import_events, *import_options);
   import_events->callback([import_options, &ctx] { run_import(*import_options, ctx); });
 
   auto show_options = std::make_shared<LedgerOptions>();
   auto* show = ledger->add_subcommand("show", "Print the ledger's events in file order");
-  show->add_option("--format", show_options->format, "Output format: text, json or ndjson")
-      ->check(CLI::IsMember({"text", "json", "ndjson"}));
+  ctx.choices.one_of(
+      show->add_option("--format", show_options->format, "Output format (default text)")
+          ->type_name("FORMAT"),
+      "format", {"text", "json", "ndjson"});
   add_location_options(show, *show_options);
   show->callback([show_options, &ctx] { run_show(*show_options, ctx); });
 }

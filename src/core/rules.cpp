@@ -8,6 +8,7 @@
 
 #include "outreach/error.hpp"
 #include "outreach/suggest.hpp"
+#include "outreach/text.hpp"
 #include "rules_fields.hpp"
 #include "support/json_input.hpp"
 
@@ -35,8 +36,10 @@ Range parse_range(const JsonField& field) {
   return r;
 }
 
+// Rationales may name values of the rules data ("{inmail_limit}"); they are filled in once,
+// so that `explain` always says what the rules in force say.
 std::string fill_rationale(std::string text, const Rules& rules) {
-  const std::array<std::pair<std::string_view, int>, 7> values = {{
+  const std::array<std::pair<std::string_view, int>, 19> values = {{
       {"{message_limit}", rules.channels.at("message").body_limit},
       {"{inmail_limit}", rules.channels.at("inmail").body_limit},
       {"{connect_limit}", rules.channels.at("connect").body_limit},
@@ -44,6 +47,18 @@ std::string fill_rationale(std::string text, const Rules& rules) {
       {"{long_inmail_chars}", rules.lint.long_inmail_chars},
       {"{shouting_min_letters}", rules.lint.shouting_min_letters},
       {"{exclamation_run}", rules.lint.exclamation_run},
+      {"{refund_window_days}", rules.refund_window_days},
+      {"{acceptance_delay_days}", rules.plan.acceptance_delay_days},
+      {"{hard_to_connect_pending_invitations}", rules.plan.hard_to_connect_pending_invitations},
+      {"{same_template_threshold}", rules.plan.same_template_threshold},
+      {"{weekly_invite_limit}", rules.plan.weekly_invite_limit},
+      {"{invite_window_days}", rules.plan.invite_window_days},
+      {"{followup_after_days}", rules.sequence.followup_after_days},
+      {"{max_followups}", rules.sequence.max_followups},
+      {"{withdraw_after_days}", rules.sequence.withdraw_after_days},
+      {"{reinvite_lock_days}", rules.sequence.reinvite_lock_days},
+      {"{recontact_after_days}", rules.sequence.recontact_after_days},
+      {"{horizon_days}", rules.sequence.horizon_days},
   }};
   for (const auto& [key, value] : values) {
     for (auto at = text.find(key); at != std::string::npos; at = text.find(key))
@@ -113,6 +128,56 @@ std::vector<std::string> parse_phrases(const JsonField& field) {
   return phrases;
 }
 
+std::string parse_rationale(const JsonField& field, const Rules& rules) {
+  std::string text = field.as_string();
+  if (text.find_first_not_of(" \t") == std::string::npos)
+    field.fail("expected an explanation, got an empty string");
+  return fill_rationale(std::move(text), rules);
+}
+
+std::string parse_severity(const JsonField& field) {
+  std::string severity = field.as_string();
+  if (severity != "error" && severity != "warning")
+    field.fail(
+        fmt::format("expected \"error\" or \"warning\", got {}", describe_json(field.value())));
+  return severity;
+}
+
+// An id the tool prints ("missing-field", "free-path"): lower-case letters, digits and '-'.
+void expect_code(const JsonField& field, const std::string& id) {
+  const bool valid = !id.empty() && id.front() != '-' && id.back() != '-' &&
+                     std::all_of(id.begin(), id.end(), [](char c) {
+                       return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+                     });
+  if (!valid)
+    field.fail(fmt::format("'{}' is not a code: expected lower-case letters, digits and '-'",
+                           printable(id)));
+}
+
+// plan_findings and plan_reasons: what `explain` says of the codes the planner prints. Which
+// codes there are is the planner's business (a unit test checks that each has an entry); here
+// each entry is checked for its shape, and no two codes `explain` knows share an id.
+void parse_plan_codes(const JsonField& findings, const JsonField& reasons, Rules& rules) {
+  findings.expect_object();
+  for (const auto& [id, _] : findings.value().items()) {
+    const JsonField info = findings.at(id);
+    expect_code(info, id);
+    if (rules.lint_rule(id) != nullptr) info.fail("a lint rule already has this id");
+    info.expect_keys({"severity", "rationale"});
+    rules.plan_findings.push_back(
+        {id, parse_severity(info.at("severity")), parse_rationale(info.at("rationale"), rules)});
+  }
+  reasons.expect_object();
+  for (const auto& [id, _] : reasons.value().items()) {
+    const JsonField info = reasons.at(id);
+    expect_code(info, id);
+    if (rules.lint_rule(id) != nullptr || rules.plan_finding(id) != nullptr)
+      info.fail("a lint rule or a plan finding already has this id");
+    info.expect_keys({"rationale"});
+    rules.plan_reasons.push_back({id, parse_rationale(info.at("rationale"), rules)});
+  }
+}
+
 void parse_lint(const JsonField& field, const JsonField& rule_infos, Rules& rules) {
   field.expect_keys({"long_inmail_chars", "shouting_min_letters", "exclamation_run",
                      "generic_subjects", "clickbait_subjects", "formal_subjects",
@@ -132,13 +197,8 @@ void parse_lint(const JsonField& field, const JsonField& rule_infos, Rules& rule
   for (const auto& id : known_lint_rule_ids()) {
     const JsonField info = rule_infos.at(id);
     info.expect_keys({"severity", "rationale"});
-    const JsonField severity = info.at("severity");
-    LintRuleInfo rule{id, severity.as_string(),
-                      fill_rationale(info.at("rationale").as_string(), rules)};
-    if (rule.severity != "error" && rule.severity != "warning")
-      severity.fail(fmt::format("expected \"error\" or \"warning\", got {}",
-                                describe_json(severity.value())));
-    lint.rules.push_back(std::move(rule));
+    lint.rules.push_back(
+        {id, parse_severity(info.at("severity")), parse_rationale(info.at("rationale"), rules)});
   }
 }
 
@@ -189,17 +249,21 @@ Rules Rules::parse(std::string_view text, const std::string& origin) {
   rules.source_text = std::string(text);
   const JsonField root(document, origin, "");
   root.expect_keys({"version", "source", "channels", "plans", "credits", "lint", "lint_rules",
-                    "plan", "sequence", "response_rates", "notes"});
-  root.at("version").as_int(1, 1);
+                    "plan_findings", "plan_reasons", "plan", "sequence", "response_rates",
+                    "notes"});
+  rules.version = static_cast<int>(root.at("version").as_int(1, 1));
+  rules.source = root.at("source").as_string();
   parse_channels(root.at("channels"), rules);
   parse_plans(root.at("plans"), rules);
   const JsonField credits = root.at("credits");
   credits.expect_keys({"refund_window_days", "declined_inmail_refunded"});
   rules.refund_window_days = static_cast<int>(credits.at("refund_window_days").as_int(0, 3650));
   rules.declined_inmail_refunded = credits.at("declined_inmail_refunded").as_bool();
-  parse_lint(root.at("lint"), root.at("lint_rules"), rules);
+  // The plan's thresholds first: the explanations name them.
   parse_plan_defaults(root.at("plan"), rules);
   parse_sequence(root.at("sequence"), rules);
+  parse_lint(root.at("lint"), root.at("lint_rules"), rules);
+  parse_plan_codes(root.at("plan_findings"), root.at("plan_reasons"), rules);
   parse_rates(root.at("response_rates"), rules);
   if (const auto notes = root.find("notes")) {
     notes->expect_object();
@@ -235,6 +299,26 @@ const LintRuleInfo* Rules::lint_rule(std::string_view id) const {
   for (const auto& rule : lint.rules)
     if (rule.id == id) return &rule;
   return nullptr;
+}
+
+const LintRuleInfo* Rules::plan_finding(std::string_view id) const {
+  for (const auto& finding : plan_findings)
+    if (finding.id == id) return &finding;
+  return nullptr;
+}
+
+const PlanReasonInfo* Rules::plan_reason(std::string_view id) const {
+  for (const auto& reason : plan_reasons)
+    if (reason.id == id) return &reason;
+  return nullptr;
+}
+
+std::vector<std::string> Rules::explainable_ids() const {
+  std::vector<std::string> ids;
+  for (const auto& rule : lint.rules) ids.push_back(rule.id);
+  for (const auto& finding : plan_findings) ids.push_back(finding.id);
+  for (const auto& reason : plan_reasons) ids.push_back(reason.id);
+  return ids;
 }
 
 const std::vector<std::string>& Rules::lint_rule_ids() { return known_lint_rule_ids(); }

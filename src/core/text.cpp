@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "support/name_table.hpp"
+
 namespace outreach {
 namespace {
 
@@ -41,25 +43,22 @@ bool needs_escape(char32_t c) {
          (c >= 0x2066 && c <= 0x2069);
 }
 
+// Every counting unit by name, the default first.
+constexpr detail::NameTable<CountUnit, 3> count_units{{{
+    {"utf16", CountUnit::utf16},
+    {"code-points", CountUnit::code_points},
+    {"graphemes", CountUnit::graphemes},
+}}};
+
 }  // namespace
 
-std::optional<CountUnit> parse_count_unit(std::string_view name) {
-  if (name == "utf16") return CountUnit::utf16;
-  if (name == "code-points") return CountUnit::code_points;
-  if (name == "graphemes") return CountUnit::graphemes;
-  return std::nullopt;
-}
+std::optional<CountUnit> parse_count_unit(std::string_view name) { return count_units.parse(name); }
 
-std::string_view count_unit_name(CountUnit unit) {
-  switch (unit) {
-    case CountUnit::utf16:
-      return "utf16";
-    case CountUnit::code_points:
-      return "code-points";
-    case CountUnit::graphemes:
-      return "graphemes";
-  }
-  return "utf16";
+std::string_view count_unit_name(CountUnit unit) { return count_units.name(unit); }
+
+const std::vector<std::string>& count_unit_names() {
+  static const std::vector<std::string> names = count_units.names();
+  return names;
 }
 
 DecodedChar decode_utf8(std::string_view text, std::size_t offset) {

@@ -59,6 +59,10 @@ TEST_CASE("count units have names", "[text]") {
   CHECK_FALSE(outreach::parse_count_unit("UTF16"));
   for (const auto unit : {CountUnit::utf16, CountUnit::code_points, CountUnit::graphemes})
     CHECK(outreach::parse_count_unit(outreach::count_unit_name(unit)) == unit);
+  CHECK(outreach::count_unit_names() ==
+        std::vector<std::string>{"utf16", "code-points", "graphemes"});
+  for (const std::string& name : outreach::count_unit_names())
+    CHECK(outreach::count_unit_name(*outreach::parse_count_unit(name)) == name);
 }
 
 TEST_CASE("characters are counted in each unit", "[text]") {

@@ -37,7 +37,8 @@ std::string unknown_channel(std::string_view where, std::string_view value) {
   return fmt::format("{}: unknown channel '{}'{}", where, printable(value), hint);
 }
 
-// --channel, else the Channel: header, else inmail when a subject is present, else message.
+// --channel, else the Channel: header, else the default (the account's template key), else
+// inmail when a subject is present, else message.
 std::string choose_channel(const Draft& draft, const std::string& origin,
                            const LintOptions& options) {
   const auto& known = draft_channels();
@@ -55,6 +56,8 @@ std::string choose_channel(const Draft& draft, const std::string& origin,
   }
   if (options.channel) return *options.channel;
   if (draft.channel) return header;
+  if (options.default_channel && is_known(*options.default_channel))
+    return *options.default_channel;
   return draft.subject ? "inmail" : "message";
 }
 

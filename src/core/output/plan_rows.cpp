@@ -25,6 +25,7 @@
 #include "outreach/calendar.hpp"
 #include "outreach/output.hpp"
 #include "support/json_text.hpp"
+#include "support/name_table.hpp"
 
 namespace outreach {
 
@@ -314,22 +315,31 @@ void write_json_rows(const PlanResult& plan, std::ostream& out, bool wrapped, Th
   if (wrapped) out << "\n],\n\"summary\":" << summary_json(plan.summary) << "}\n";
 }
 
+// Every plan format by name, in the order --help and the completions list them.
+constexpr detail::NameTable<PlanFormat, 5> plan_formats{{{
+    {"table", PlanFormat::table},
+    {"tsv", PlanFormat::tsv},
+    {"csv", PlanFormat::csv},
+    {"json", PlanFormat::json},
+    {"ndjson", PlanFormat::ndjson},
+}}};
+
 }  // namespace
 
 std::optional<PlanFormat> parse_plan_format(std::string_view name) {
-  if (name == "table") return PlanFormat::table;
-  if (name == "tsv") return PlanFormat::tsv;
-  if (name == "csv") return PlanFormat::csv;
-  if (name == "json") return PlanFormat::json;
-  if (name == "ndjson") return PlanFormat::ndjson;
-  return std::nullopt;
+  return plan_formats.parse(name);
+}
+
+const std::vector<std::string>& plan_format_names() {
+  static const std::vector<std::string> names = plan_formats.names();
+  return names;
 }
 
 void write_plan(const PlanResult& plan, PlanFormat format, std::ostream& out, bool color,
-                ThreadPool* pool) {
+                ThreadPool* pool, std::size_t table_width) {
   switch (format) {
     case PlanFormat::table:
-      return detail::write_plan_table(plan, out, color);
+      return detail::write_plan_table(plan, out, color, table_width);
     case PlanFormat::tsv:
       return write_tsv(plan, out, pool);
     case PlanFormat::csv:
