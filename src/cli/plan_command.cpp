@@ -23,10 +23,14 @@ struct PlanOptions {
   std::optional<std::string> format;
 };
 
-// A template file of the account, if it names one.
-std::optional<Template> load_template(const std::optional<std::string>& path) {
+// A template file of the account, if it names one; a file that cannot be read is named by
+// its key in the account ("templates.connect").
+std::optional<Template> load_template(const Account& account,
+                                      const std::optional<std::string>& path, const char* key) {
   if (!path) return std::nullopt;
-  return Template::read(read_input_file(*path), *path);
+  const std::string text = naming_account_key(account, std::string("templates.") + key,
+                                              [&] { return read_input_file(*path); });
+  return Template::read(text, *path);
 }
 
 void run_plan(const PlanOptions& options, Context& ctx) {
@@ -43,11 +47,13 @@ void run_plan(const PlanOptions& options, Context& ctx) {
   config.rules = &rules;
   config.start =
       options.start ? parse_date_option(*options.start, "--start") : today_in(loaded.account, ctx);
-  config.ledger = read_account_ledger(loaded);
+  config.ledger = read_account_ledger(loaded, ctx);
   config.ledger_origin = loaded.ledger_path;
-  config.connect_template = load_template(loaded.account.templates.connect);
-  config.message_template = load_template(loaded.account.templates.message);
-  config.inmail_template = load_template(loaded.account.templates.inmail);
+  config.connect_template =
+      load_template(loaded.account, loaded.account.templates.connect, "connect");
+  config.message_template =
+      load_template(loaded.account, loaded.account.templates.message, "message");
+  config.inmail_template = load_template(loaded.account, loaded.account.templates.inmail, "inmail");
   config.account = std::move(loaded.account);
   const FieldSelection kept = fields_used(config);
 
