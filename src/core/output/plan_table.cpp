@@ -24,7 +24,7 @@ constexpr std::size_t max_group_width = 20;
 // "Tue 2026-12-01 09:00 EST" in the row's zone.
 std::string local_send_time(const PlannedProspect& row) {
   if (!row.send_at) return "-";
-  const date::time_zone* zone = row.zone != nullptr ? row.zone : date::locate_zone("UTC");
+  const date::time_zone* zone = row.zone != nullptr ? row.zone : utc_time_zone();
   const date::sys_info info = zone->get_info(*row.send_at);
   const auto local = *row.send_at + info.offset;
   const auto day = date::floor<date::days>(local);
