@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "outreach/draft.hpp"
+#include "outreach/limits.hpp"
 #include "outreach/text.hpp"
 #include "plan/drafts.hpp"
 
@@ -96,8 +97,26 @@ DraftCheck DraftChecker::check(DraftKind kind, const Prospect& prospect,
         rendered_, missing_);
     result.masked_body_hash = fnv1a64(parse_draft(rendered_).body());
   }
+  if (findings.size() - before > max_findings_per_draft)
+    leave_out_findings(findings, before, max_findings_per_draft,
+                       fmt::format("{}: {{}} more findings left out (a draft lists at most {})",
+                                   slot.label, max_findings_per_draft));
   result.findings = findings.size() - before;
   return result;
+}
+
+std::size_t leave_out_findings(std::vector<PlanFinding>& findings, std::size_t first,
+                               std::size_t limit, const std::string& message) {
+  if (findings.size() - first <= limit) return 0;
+  const auto cut = findings.begin() + static_cast<std::ptrdiff_t>(first + limit);
+  const std::size_t left_out = static_cast<std::size_t>(findings.end() - cut);
+  const bool any_error = std::any_of(
+      cut, findings.end(), [](const PlanFinding& finding) { return finding.severity == "error"; });
+  std::string severity = any_error ? "error" : cut->severity;
+  findings.erase(cut, findings.end());
+  findings.push_back(PlanFinding{"findings-left-out", std::move(severity),
+                                 fmt::format(fmt::runtime(message), left_out)});
+  return left_out;
 }
 
 }  // namespace outreach

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "outreach/credits.hpp"
+#include "plan/drafts.hpp"
 #include "plan/forecast.hpp"
 #include "plan/invitations.hpp"
 
@@ -25,6 +26,7 @@ void settle_findings(PlannerState& s) {
     else
       findings.erase(findings.begin(), split);
   }
+  cap_plan_findings(s.rows);
 }
 
 // One warning for all the bodies sent to more than the threshold: (first row, size) of each,
