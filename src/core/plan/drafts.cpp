@@ -66,6 +66,18 @@ DraftCheck DraftChecker::check(DraftKind kind, const Prospect& prospect,
   DraftCheck result;
   if (slot.tmpl == nullptr) return result;
   const std::size_t before = findings.size();
+  // At most max_findings_per_draft are kept; the rest are only counted, never built (a field
+  // that renders into 150,000 placeholders must not cost 150,000 messages).
+  std::size_t left_out = 0;
+  bool left_out_error = false;
+  std::string left_out_severity;
+  const auto keep = [&](std::string_view severity) {
+    if (findings.size() - before < max_findings_per_draft) return true;
+    ++left_out;
+    left_out_error = left_out_error || severity == "error";
+    if (left_out_severity.empty()) left_out_severity = std::string(severity);
+    return false;
+  };
 
   missing_.clear();
   slot.tmpl->render([&](std::string_view name) { return field_of(prospect, name); }, rendered_,
@@ -74,6 +86,7 @@ DraftCheck DraftChecker::check(DraftKind kind, const Prospect& prospect,
     if (std::find(missing_.begin(), missing_.begin() + static_cast<std::ptrdiff_t>(i),
                   missing_[i]) != missing_.begin() + static_cast<std::ptrdiff_t>(i))
       continue;  // reported once per draft
+    if (!keep("error")) continue;
     findings.push_back(PlanFinding{
         "missing-field", "error",
         fmt::format("{}: the prospect has no field '{}' and the template gives no fallback",
@@ -83,8 +96,9 @@ DraftCheck DraftChecker::check(DraftKind kind, const Prospect& prospect,
   const Draft draft = parse_draft(rendered_);
   const LintResult lint = lint_.lint(draft, slot.origin, slot.options);
   for (const Diagnostic& d : lint.diagnostics)
-    findings.push_back(PlanFinding{
-        d.rule, d.severity, fmt::format("{} {}:{}: {}", slot.label, d.line, d.column, d.message)});
+    if (keep(d.severity))
+      findings.push_back(PlanFinding{d.rule, d.severity, fmt::format("{} {}:{}: {}", slot.label,
+                                                                     d.line, d.column, d.message)});
 
   if (kind == DraftKind::inmail) {
     result.short_body = count_characters(draft.body(), CountUnit::utf16) <
@@ -97,10 +111,11 @@ DraftCheck DraftChecker::check(DraftKind kind, const Prospect& prospect,
         rendered_, missing_);
     result.masked_body_hash = fnv1a64(parse_draft(rendered_).body());
   }
-  if (findings.size() - before > max_findings_per_draft)
-    leave_out_findings(findings, before, max_findings_per_draft,
-                       fmt::format("{}: {{}} more findings left out (a draft lists at most {})",
-                                   slot.label, max_findings_per_draft));
+  if (left_out > 0)
+    findings.push_back(PlanFinding{
+        "findings-left-out", left_out_error ? "error" : left_out_severity,
+        fmt::format("{}: {} more findings left out (a draft lists at most {})", slot.label,
+                    left_out, max_findings_per_draft)});
   result.findings = findings.size() - before;
   return result;
 }
@@ -114,6 +129,7 @@ std::size_t leave_out_findings(std::vector<PlanFinding>& findings, std::size_t f
       cut, findings.end(), [](const PlanFinding& finding) { return finding.severity == "error"; });
   std::string severity = any_error ? "error" : cut->severity;
   findings.erase(cut, findings.end());
+  findings.shrink_to_fit();
   findings.push_back(PlanFinding{"findings-left-out", std::move(severity),
                                  fmt::format(fmt::runtime(message), left_out)});
   return left_out;

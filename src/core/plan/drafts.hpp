@@ -37,7 +37,8 @@ class DraftChecker {
 
   bool has_template(DraftKind kind) const;
   /// Renders and checks the `kind` draft for `prospect` (nothing when there is no such
-  /// template), appending findings whose messages name the draft ("connect note 1:301: …").
+  /// template), appending findings whose messages name the draft ("connect note 1:301: …"):
+  /// at most max_findings_per_draft, then one `findings-left-out` that counts the rest.
   DraftCheck check(DraftKind kind, const Prospect& prospect, std::vector<PlanFinding>& findings);
 
  private:
