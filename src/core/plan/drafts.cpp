@@ -97,8 +97,9 @@ DraftCheck DraftChecker::check(DraftKind kind, const Prospect& prospect,
   const LintResult lint = lint_.lint(draft, slot.origin, slot.options);
   for (const Diagnostic& d : lint.diagnostics)
     if (keep(d.severity))
-      findings.push_back(PlanFinding{d.rule, d.severity, fmt::format("{} {}:{}: {}", slot.label,
-                                                                     d.line, d.column, d.message)});
+      findings.push_back(
+          PlanFinding{d.rule, d.severity,
+                      fmt::format("{} {}:{}: {}", slot.label, d.line, d.column, d.message)});
 
   if (kind == DraftKind::inmail) {
     result.short_body = count_characters(draft.body(), CountUnit::utf16) <
@@ -112,10 +113,10 @@ DraftCheck DraftChecker::check(DraftKind kind, const Prospect& prospect,
     result.masked_body_hash = fnv1a64(parse_draft(rendered_).body());
   }
   if (left_out > 0)
-    findings.push_back(PlanFinding{
-        "findings-left-out", left_out_error ? "error" : left_out_severity,
-        fmt::format("{}: {} more findings left out (a draft lists at most {})", slot.label,
-                    left_out, max_findings_per_draft)});
+    findings.push_back(
+        PlanFinding{"findings-left-out", left_out_error ? "error" : left_out_severity,
+                    fmt::format("{}: {} more findings left out (a draft lists at most {})",
+                                slot.label, left_out, max_findings_per_draft)});
   result.findings = findings.size() - before;
   return result;
 }
