@@ -66,7 +66,9 @@ std::vector<LedgerEvent> parse_ledger_stream(std::istream& in, const std::string
 
 /// How a command waits for a ledger that another process holds locked (SPEC §7): `on_wait` is
 /// called once when the lock is busy (the CLI says so on stderr), then the lock is tried again
-/// until `timeout` has passed, then IoError "PATH: still locked by another process …".
+/// until it has stayed held for `timeout` with the ledger unchanged (appends queued before
+/// this one change it, so a queue is waited through), then IoError "PATH: still locked by
+/// another process …".
 struct LedgerLockWait {
   std::chrono::milliseconds timeout = ledger_lock_timeout;
   std::function<void(const std::string& path)> on_wait;

@@ -85,8 +85,22 @@ off_t size_of(const FileDescriptor& fd, const std::string& path) {
   return info.st_size;
 }
 
-// Takes the flock, waiting up to wait.timeout for another process to release it; the lock is
-// on the open file, so every name of the ledger (a symlink, a hard link) shares it.
+// What the ledger looks like now, to tell whether other writers are getting on with it.
+std::pair<off_t, timespec> progress_of(const FileDescriptor& fd) {
+  struct stat info {};
+  if (::fstat(fd.get(), &info) != 0) return {};
+  return {info.st_size, info.st_mtim};
+}
+
+bool same_progress(const std::pair<off_t, timespec>& a, const std::pair<off_t, timespec>& b) {
+  return a.first == b.first && a.second.tv_sec == b.second.tv_sec &&
+         a.second.tv_nsec == b.second.tv_nsec;
+}
+
+// Takes the flock, waiting for other processes to release it; the lock is on the open file,
+// so every name of the ledger (a symlink, a hard link) shares it. It gives up once the lock
+// has been held for wait.timeout with the ledger unchanged: a queue of appends, each changing
+// the file, is waited through, a holder that is stuck is not.
 void lock(const FileDescriptor& fd, int operation, const std::string& path,
           const LedgerLockWait& wait) {
   const auto try_lock = [&] {
@@ -101,9 +115,14 @@ void lock(const FileDescriptor& fd, int operation, const std::string& path,
   if (wait.on_wait) wait.on_wait(path);
   // Counted sleeps rather than a clock: the library never reads one.
   constexpr std::chrono::milliseconds step{25};
+  auto seen = progress_of(fd);
   for (auto waited = std::chrono::milliseconds{0}; waited < wait.timeout; waited += step) {
     std::this_thread::sleep_for(step);
     if (try_lock()) return;
+    if (const auto now = progress_of(fd); !same_progress(now, seen)) {
+      seen = now;
+      waited = std::chrono::milliseconds{0};
+    }
   }
   throw IoError(fmt::format(
       "{}: still locked by another process after {} seconds; nothing was read or written, try "

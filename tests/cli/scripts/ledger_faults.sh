@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The ledger under faults other than a kill (SPEC §5, §7, §8):
 #   - a lock held by another process is waited for with a message on stderr: a short hold is
-#     outlasted, a hold of more than 10 seconds is exit 2 with nothing read or written;
+#     outlasted, a hold of more than 10 seconds (with the ledger unchanged) is exit 2 with
+#     nothing read or written;
 #   - a FIFO or /dev/zero as the ledger is refused at once, never waited on; a FIFO where older
 #     versions kept the lock file is not touched;
 #   - a full disk (a tmpfs of 64 KiB, made in a private mount namespace where this runs as root;
@@ -16,16 +17,19 @@ trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$work"' EXIT
 cd "$work" || exit 1
 fail() { echo "FAIL: $*"; exit 1; }
 event() { echo "{\"date\":\"2026-03-05\",\"type\":\"message_sent\",\"prospect\":\"$1\"}"; }
-hold() {  # hold FILE SECONDS: another process holds FILE's lock, from when this returns
-  flock -x "$1" sleep "$2" &
+hold() {  # hold FILE SECONDS: another process holds FILE's lock, from when this returns ($! is it)
+  # The subshell becomes the sleep that holds the lock, so killing $! releases it.
+  (exec 9<"$1" && flock -x 9 && exec sleep "$2") >/dev/null 2>&1 &
   while flock -n "$1" true; do sleep 0.02; done
 }
 
 "$outreach" ledger add message_sent p-1 --ledger ledger.ndjson --date 2026-03-05 || fail "first add"
 
-# A hold of 12 seconds: `ledger show` says it waits, gives up after 10 with exit 2.
+# A hold that outlasts the wait (ended once the wait is over): `ledger show` says it waits,
+# gives up after 10 seconds with exit 2.
 cp ledger.ndjson held.ndjson
-hold held.ndjson 12
+hold held.ndjson 60
+holder=$!
 (timeout 30 "$outreach" ledger show --ledger held.ndjson >long.out 2>long.err; echo $? >long.status) &
 long_wait=$!
 
@@ -92,10 +96,11 @@ if [ "$(id -u)" = 0 ] && unshare --mount --propagation private true 2>/dev/null;
 fi
 
 wait "$long_wait"
-[ "$(cat long.status)" = 2 ] || fail "ledger show under a lock held 12 s exited $(cat long.status)"
+kill "$holder" 2>/dev/null
+[ "$(cat long.status)" = 2 ] || fail "ledger show under a lock held throughout exited $(cat long.status)"
 [ ! -s long.out ] || fail "ledger show printed to stdout on exit 2"
 [ "$(cat long.err)" = "outreach: waiting for held.ndjson: another process holds its lock (giving up after 10 seconds)
 outreach: error: held.ndjson: still locked by another process after 10 seconds; nothing was read or written, try again when it has finished" ] ||
-  fail "ledger show under a lock held 12 s said: $(cat long.err)"
+  fail "ledger show under a lock held throughout said: $(cat long.err)"
 
 echo "ok: lock waits of 2 s and 10 s, FIFOs and /dev/zero refused; full disk: $full_disk"
