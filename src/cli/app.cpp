@@ -58,6 +58,12 @@ std::string unexpected_argument_message(const CLI::App& app, const std::string& 
     command = chosen.empty() ? nullptr : chosen.front();
   }
   const std::string option = word.substr(0, word.find('='));
+  // A known option left over was given after "--", where every word is a value.
+  if (std::find(names.begin(), names.end(), option) != names.end())
+    return fmt::format(
+        "unexpected argument '{}': after '--' every word is a value, so options "
+        "go before it",
+        printable(word));
   return fmt::format("unknown option '{}'{}", printable(option), did_you_mean(option, names));
 }
 
@@ -73,7 +79,7 @@ std::string version_text(Context& ctx) {
   VersionReport report;
   report.version = std::string(version);
   report.rules = &ctx.rules();
-  report.rules_origin = ctx.rules_path.empty() ? "built in" : ctx.rules_path;
+  report.rules_origin = ctx.rules_path ? *ctx.rules_path : "built in";
   report.libraries.push_back({"CLI11", CLI11_VERSION});
   for (LibraryVersion& library : library_versions()) report.libraries.push_back(std::move(library));
   std::ostringstream text;
@@ -159,7 +165,10 @@ int run_main(int argc, const char* const* argv, std::ostream& out, std::ostream&
              bool stdout_is_terminal, bool stderr_is_terminal) {
   // Whatever escapes the command itself — building the app, flushing — meets the same boundary.
   try {
-    return run(argc, argv, out, err, stdout_is_terminal, stderr_is_terminal);
+    const int status = run(argc, argv, out, err, stdout_is_terminal, stderr_is_terminal);
+    // Help and version text too is checked; after a failure, nothing more is written.
+    if (status < static_cast<int>(ExitStatus::input)) out.flush();
+    return status;
   } catch (...) {
     return report_failure(std::current_exception(), err);
   }

@@ -20,8 +20,9 @@ Context::Context(std::ostream& out_stream, std::ostream& err_stream, bool out_tt
     : out(out_stream), err(err_stream), stdout_is_terminal(out_tty), stderr_is_terminal(err_tty) {}
 
 const Rules& Context::rules() {
-  if (rules_path.empty()) return Rules::builtin();
-  if (!loaded_rules_) loaded_rules_ = Rules::parse(read_input_file(rules_path), rules_path);
+  if (!rules_path) return Rules::builtin();
+  if (rules_path->empty()) throw InputError("--rules: expected a file path, got ''");
+  if (!loaded_rules_) loaded_rules_ = Rules::parse(read_input_file(*rules_path), *rules_path);
   return *loaded_rules_;
 }
 

@@ -22,8 +22,8 @@ class Context {
   std::ostream& err;
   bool stdout_is_terminal;
   bool stderr_is_terminal;
-  std::string rules_path;      ///< --rules FILE, empty for the built-in rules
-  std::string color = "auto";  ///< --color auto|always|never
+  std::optional<std::string> rules_path;  ///< --rules FILE; none for the built-in rules
+  std::string color = "auto";             ///< --color auto|always|never
   /// The values of the enumerated options, recorded as the commands define them.
   Choices choices;
 

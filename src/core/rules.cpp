@@ -29,9 +29,13 @@ const std::vector<std::string>& known_lint_rule_ids() {
   return ids;
 }
 
-Range parse_range(const JsonField& field) {
+// The most credits a plan may grant a month or hold: far above any real plan (150), and low
+// enough that no total over centuries of months can overflow.
+constexpr std::int64_t max_plan_credits = 1'000'000;
+
+Range parse_range(const JsonField& field, double max = 1e9) {
   field.expect_keys({"low", "high"});
-  Range r{field.at("low").as_number(0, 1e9), field.at("high").as_number(0, 1e9)};
+  Range r{field.at("low").as_number(0, max), field.at("high").as_number(0, max)};
   if (r.low > r.high) field.fail("low is greater than high");
   return r;
 }
@@ -104,11 +108,13 @@ void parse_plans(const JsonField& field, Rules& rules) {
   for (const auto& [id, _] : field.value().items()) {
     const JsonField p = field.at(id);
     p.expect_keys({"name", "monthly_credits", "cap"});
+    if (first_control_or_bidi(id) || id.empty())
+      field.fail(fmt::format("expected plan ids of printable text, got {}", quoted_printable(id)));
     PlanRules plan;
     plan.id = id;
-    plan.name = p.at("name").as_string();
-    plan.monthly_credits = static_cast<int>(p.at("monthly_credits").as_int(0, big));
-    plan.cap = static_cast<int>(p.at("cap").as_int(0, big));
+    plan.name = p.at("name").as_text();
+    plan.monthly_credits = static_cast<int>(p.at("monthly_credits").as_int(0, max_plan_credits));
+    plan.cap = static_cast<int>(p.at("cap").as_int(0, max_plan_credits));
     if (plan.cap < plan.monthly_credits)
       p.at("cap").fail("the cap is smaller than the monthly credits");
     rules.plans[id] = plan;
@@ -129,7 +135,7 @@ std::vector<std::string> parse_phrases(const JsonField& field) {
 }
 
 std::string parse_rationale(const JsonField& field, const Rules& rules) {
-  std::string text = field.as_string();
+  std::string text = field.as_text();
   if (text.find_first_not_of(" \t") == std::string::npos)
     field.fail("expected an explanation, got an empty string");
   return fill_rationale(std::move(text), rules);
@@ -232,13 +238,13 @@ void parse_rates(const JsonField& field, Rules& rules) {
   field.expect_keys({"inmail", "inmail_generic", "inmail_personalised", "short_inmail_multiplier",
                      "connect_acceptance_personalised", "message", "message_ad_click_through"});
   ResponseRates& r = rules.rates;
-  r.inmail = parse_range(field.at("inmail"));
-  r.inmail_generic = parse_range(field.at("inmail_generic"));
-  r.inmail_personalised = parse_range(field.at("inmail_personalised"));
+  r.inmail = parse_range(field.at("inmail"), 1);
+  r.inmail_generic = parse_range(field.at("inmail_generic"), 1);
+  r.inmail_personalised = parse_range(field.at("inmail_personalised"), 1);
   r.short_inmail_multiplier = field.at("short_inmail_multiplier").as_number(0, 100);
-  r.connect_acceptance_personalised = parse_range(field.at("connect_acceptance_personalised"));
-  r.message = parse_range(field.at("message"));
-  r.message_ad_click_through = parse_range(field.at("message_ad_click_through"));
+  r.connect_acceptance_personalised = parse_range(field.at("connect_acceptance_personalised"), 1);
+  r.message = parse_range(field.at("message"), 1);
+  r.message_ad_click_through = parse_range(field.at("message_ad_click_through"), 1);
 }
 
 }  // namespace
@@ -267,8 +273,7 @@ Rules Rules::parse(std::string_view text, const std::string& origin) {
   parse_rates(root.at("response_rates"), rules);
   if (const auto notes = root.find("notes")) {
     notes->expect_object();
-    for (const auto& [key, _] : notes->value().items())
-      rules.notes[key] = notes->at(key).as_string();
+    for (const auto& [key, _] : notes->value().items()) rules.notes[key] = notes->at(key).as_text();
   }
   return rules;
 }

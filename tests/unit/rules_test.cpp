@@ -200,3 +200,41 @@ TEST_CASE("every finding code a plan prints has an explanation", "[rules]") {
     CHECK((rules.lint_rule(code) != nullptr || rules.plan_finding(code) != nullptr));
   }
 }
+
+TEST_CASE("a key given twice in a rules file is refused", "[rules]") {
+  std::string text = Rules::builtin().source_text;
+  const auto at = text.find("\"version\"");
+  text.insert(at, "\"version\": 1, ");
+  CHECK(error_of(text) == "my-rules.json: version: duplicate key");
+  std::string nested = Rules::builtin().source_text;
+  const auto cap = nested.find("\"cap\"");
+  nested.insert(cap, "\"cap\": 5, ");
+  CHECK(error_of(nested).rfind("my-rules.json: plans.", 0) == 0);
+  CHECK(error_of(nested).find(".cap: duplicate key") != std::string::npos);
+}
+
+TEST_CASE("text shown to people holds no control or bidirectional characters", "[rules]") {
+  CHECK(error_of(builtin_with("/plans/free/name", "Free\x1b]0;owned\x07")) ==
+        "my-rules.json: plans.free.name: expected text without control or bidirectional "
+        "characters, got \"Free\\u001b]0;owned\\u0007\"");
+  CHECK(error_of(builtin_with("/plans/free/name", "Free \u202e")).find("plans.free.name") !=
+        std::string::npos);
+  CHECK(error_of(builtin_with("/lint_rules/long-inmail/rationale", "a\u009bb"))
+            .find("lint_rules.long-inmail.rationale: expected text without control") !=
+        std::string::npos);
+  nlohmann::json doc = nlohmann::json::parse(Rules::builtin().source_text);
+  doc["plans"]["bad\x1b[2J"] = doc["plans"]["free"];
+  CHECK(error_of(doc.dump()) ==
+        "my-rules.json: plans: expected plan ids of printable text, got 'bad\\x1B[2J'");
+}
+
+TEST_CASE("values that cannot be true are refused", "[rules]") {
+  CHECK(error_of(builtin_with("/response_rates/inmail/high", 1.5)) ==
+        "my-rules.json: response_rates.inmail.high: expected a number from 0 to 1, got 1.5");
+  CHECK(error_of(builtin_with("/plans/recruiter/monthly_credits", 1000000000))
+            .rfind("my-rules.json: plans.recruiter.monthly_credits: expected an integer from 0 to "
+                   "1000000",
+                   0) == 0);
+  CHECK(error_of(builtin_with("/plan/business_hours/start", "24:00"))
+            .rfind("my-rules.json: plan.business_hours.start: expected a time HH:MM", 0) == 0);
+}

@@ -231,3 +231,14 @@ TEST_CASE("a word from the input is quoted, printable and short", "[text]") {
   CHECK(outreach::quoted_printable("ab\xC3\xA9", 3) == "'ab...'");
   CHECK(outreach::quoted_printable("bad \xFF", 10) == "'bad \xEF\xBF\xBD'");
 }
+
+TEST_CASE("line separators and bidirectional marks are shown, not obeyed", "[text]") {
+  CHECK(outreach::printable("a\u2028b\u2029c") == "a\\u2028b\\u2029c");
+  CHECK(outreach::printable("\u200e\u200f\u061c\u2066x\u2069") ==
+        "\\u200E\\u200F\\u061C\\u2066x\\u2069");
+  CHECK(outreach::first_control_or_bidi("plain text, été") == std::nullopt);
+  CHECK(outreach::first_control_or_bidi("ab\u202ecd") == std::optional<std::size_t>(2));
+  CHECK(outreach::first_control_or_bidi("x\x7f") == std::optional<std::size_t>(1));
+  CHECK(outreach::is_control_or_bidi(0x9B));
+  CHECK_FALSE(outreach::is_control_or_bidi(0x200B));  // a zero-width space changes no direction
+}

@@ -198,8 +198,7 @@ void append_row_json(std::string& out, const PlannedProspect& row,
     out += fmt::format("{}{{\"channel\":\"{}\",\"send_at\":", i ? "," : "",
                        plan_channel_name(step.channel));
     append_optional(
-        out, step.at ? format_instant(*step.at,
-                                      row.zone != nullptr ? row.zone : date::locate_zone("UTC"))
+        out, step.at ? format_instant(*step.at, row.zone != nullptr ? row.zone : utc_time_zone())
                      : std::string());
     out += ",\"note\":";
     append_json_string(out, step.note);
@@ -337,6 +336,8 @@ const std::vector<std::string>& plan_format_names() {
 
 void write_plan(const PlanResult& plan, PlanFormat format, std::ostream& out, bool color,
                 ThreadPool* pool, std::size_t table_width) {
+  // Before the first byte: a send past the year 9999 is an error, not half a plan.
+  detail::check_writable_times(plan);
   switch (format) {
     case PlanFormat::table:
       return detail::write_plan_table(plan, out, color, table_width);

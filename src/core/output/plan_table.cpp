@@ -28,7 +28,7 @@ constexpr std::size_t min_wrap_width = 20;
 // the table must be narrower.
 std::string local_send_time(const PlannedProspect& row, bool with_year = true) {
   if (!row.send_at) return "-";
-  const date::time_zone* zone = row.zone != nullptr ? row.zone : date::locate_zone("UTC");
+  const date::time_zone* zone = row.zone != nullptr ? row.zone : utc_time_zone();
   const date::sys_info info = zone->get_info(*row.send_at);
   const auto local = *row.send_at + info.offset;
   const auto day = date::floor<date::days>(local);
