@@ -19,6 +19,8 @@
 #include "entry_points.hpp"
 #include "ledger/event.hpp"
 #include "ledger/lines.hpp"
+#include "lint/phrases.hpp"
+#include "output/cells.hpp"
 #include "outreach/account.hpp"
 #include "outreach/credits.hpp"
 #include "outreach/error.hpp"
@@ -27,6 +29,8 @@
 #include "outreach/prospect.hpp"
 #include "outreach/rules.hpp"
 #include "outreach/template.hpp"
+#include "outreach/text.hpp"
+#include "phrase_reference.hpp"
 #include "prospects/exact_reader.hpp"
 #include "prospects/parallel_reader.hpp"
 
@@ -79,6 +83,114 @@ inline void run_ledger(std::string_view text) {
     (void)simulate_credits(account, events, *parse_iso_date("2027-06-30"), rules, "ledger.ndjson");
   } catch (const InputError&) {
   }
+  // An import is streamed: the stream reader must accept what the text reader accepts, with
+  // the same events, and refuse what it refuses.
+  std::optional<std::vector<LedgerEvent>> whole, streamed;
+  try {
+    whole = parse_ledger(text, "in", account.zone, LastLine::may_lack_newline);
+  } catch (const InputError&) {
+  }
+  try {
+    std::istringstream in{std::string(text)};
+    streamed = parse_ledger_stream(in, "in", account.zone, LastLine::may_lack_newline);
+  } catch (const InputError&) {
+  }
+  if (whole.has_value() != streamed.has_value()) std::abort();
+  if (whole) {
+    if (whole->size() != streamed->size()) std::abort();
+    for (std::size_t i = 0; i < whole->size(); ++i)
+      if ((*whole)[i].prospect != (*streamed)[i].prospect ||
+          (*whole)[i].line != (*streamed)[i].line)
+        std::abort();
+    // The check before an import refuses exactly what the simulation would refuse.
+    bool simulated = true, checked = true;
+    const Date last = whole->empty() ? *account.plan_start : whole->back().date;
+    Date latest = last;
+    for (const auto& event : *whole) latest = std::max(latest, event.date);
+    try {
+      (void)simulate_credits(account, *whole, latest, rules, "in");
+    } catch (const InputError&) {
+      simulated = false;
+    }
+    try {
+      check_events_against_account(account, rules, {}, "ledger", *whole, "in");
+    } catch (const InputError&) {
+      checked = false;
+    }
+    if (simulated != checked && !whole->empty()) std::abort();
+  }
+}
+
+/// The phrase automaton against a search phrase by phrase: the input's lines up to its first
+/// empty line are the phrases, the rest is the text.
+inline void run_phrases(std::string_view text) {
+  std::vector<std::string> phrases;
+  while (!text.empty()) {
+    const std::size_t newline = text.find('\n');
+    const std::string_view line = text.substr(0, newline);
+    text.remove_prefix(newline == std::string_view::npos ? text.size() : newline + 1);
+    if (line.empty()) break;
+    phrases.emplace_back(line);
+  }
+  const lint_detail::PhraseSet set(phrases);
+  for (std::size_t begin = 0; begin <= text.size(); begin += 1 + text.size() / 4) {
+    const auto expected = testing::naive_first_phrase(text, begin, text.size(), phrases);
+    const auto got = set.find_first(text, begin, text.size());
+    if (got.has_value() != expected.has_value()) std::abort();
+    if (got && (got->offset != expected->offset || got->length != expected->length)) std::abort();
+    if (set.contains_any(text, begin, text.size()) != expected.has_value()) std::abort();
+  }
+}
+
+/// Reads a TSV field back (\t \n \r \\ \xHH \uHHHH); what append_tsv_field wrote must read back
+/// to the value it was given.
+inline std::string unescape_tsv(std::string_view field) {
+  std::string out;
+  for (std::size_t i = 0; i < field.size(); ++i) {
+    if (field[i] != '\\') {
+      out += field[i];
+      continue;
+    }
+    const char kind = field.at(++i);
+    if (kind == 't')
+      out += '\t';
+    else if (kind == 'n')
+      out += '\n';
+    else if (kind == 'r')
+      out += '\r';
+    else if (kind == '\\')
+      out += '\\';
+    else if (kind == 'x' || kind == 'u') {
+      const std::size_t digits = kind == 'x' ? 2 : 4;
+      const auto value = std::stoul(std::string(field.substr(i + 1, digits)), nullptr, 16);
+      append_utf8(out, static_cast<char32_t>(value));
+      i += digits;
+    } else {
+      throw std::logic_error("unknown TSV escape");
+    }
+  }
+  return out;
+}
+
+/// The output cells of every plan format: TSV reads back exactly and holds no control or
+/// bidirectional character; CSV and printable() hold none but CSV's tabs and line breaks.
+inline void run_cells(std::string_view text) {
+  const auto holds_control = [](std::string_view out, std::string_view allowed) {
+    for (std::size_t at = 0; at < out.size();) {
+      const DecodedChar c = decode_utf8(out, at);
+      if (c.valid && is_control_or_bidi(c.code_point) &&
+          allowed.find(static_cast<char>(c.code_point)) == std::string_view::npos)
+        return true;
+      at += c.length;
+    }
+    return false;
+  };
+  std::string tsv, csv;
+  detail::append_tsv_field(tsv, text);
+  detail::append_csv_field(csv, text);
+  if (holds_control(tsv, "") || holds_control(csv, "\t\r\n") || holds_control(printable(text), ""))
+    std::abort();
+  if (!first_invalid_utf8(text) && unescape_tsv(tsv) != text) std::abort();
 }
 
 /// The draft parser and the linter in every counting unit (templates in one of them): a

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the libFuzzer targets, each for the given time, seeded from the examples and tests.
-#   scripts/fuzz.sh [SECONDS] [TARGET...]     TARGETs: rules account ledger draft_lint prospects template
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     TARGETs: rules account ledger draft_lint prospects template phrases cells
 # Crashes are written to build/fuzz/crashes/TARGET/; copy each into
 # tests/data/fuzz-regressions/TARGET/ (the unit tests replay that folder) after fixing it.
 set -euo pipefail
@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(rules account ledger draft_lint prospects template)
+((${#targets[@]})) || targets=(rules account ledger draft_lint prospects template phrases cells)
 
 dpkg-query -W -f='${Status}' clang-14 libclang-rt-14-dev 2>/dev/null | grep -qv "not-installed" ||
   { sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo; $sudo apt-get install -y -qq clang-14 libclang-rt-14-dev >/dev/null; }
@@ -40,6 +40,8 @@ seed() {  # seed TARGET DIR: copy the matching example and test files into the c
     ledger) files=(examples/*.ndjson) ;;
     draft_lint | template) files=(examples/drafts/* examples/templates/*) ;;
     prospects) files=(examples/prospects*.json examples/*.ndjson) ;;
+    phrases) files=() ;;  # tests/data/fuzz-regressions/phrases/ seeds it
+    cells) files=(examples/prospects.json tests/cli/cases/plan-control-chars/prospects.json) ;;
   esac
   local pattern
   case $1 in
@@ -48,6 +50,7 @@ seed() {  # seed TARGET DIR: copy the matching example and test files into the c
     ledger) pattern='*.ndjson' ;;
     draft_lint | template) pattern='*.txt' ;;
     prospects) pattern='prospects*' ;;
+    phrases | cells) pattern='no-such-file' ;;
   esac
   mapfile -t -O "${#files[@]}" files < <(find tests -name "$pattern" -size -64k -type f)
   [ -d "tests/data/fuzz-regressions/$1" ] && files+=(tests/data/fuzz-regressions/"$1"/*)

@@ -27,8 +27,9 @@ while IFS= read -r line || [ -n "$line" ]; do
     command)
       printf '%s\n' "$line"
       command=${line#\$ }
-      # A fixed clock and zone so that "today" and colours do not change the README.
-      PATH="$bindir:$PATH" OUTREACH_NOW=2026-11-26T12:00:00Z TZ=UTC NO_COLOR=1 \
+      # A fixed clock and zone so that "today" and colours do not change the README, and no
+      # COLUMNS to fit a table to the caller's terminal.
+      env -u COLUMNS PATH="$bindir:$PATH" OUTREACH_NOW=2026-11-26T12:00:00Z TZ=UTC NO_COLOR=1 \
         bash -o pipefail -c "$command" 2>&1 </dev/null || true
       state=skip ;;
     skip)

@@ -13,6 +13,11 @@ packages=(
   python3-icalendar  # the independent parser the calendar test reads them back with
   unicode-data   # GraphemeBreakTest.txt, the external check of grapheme counting
   jq hyperfine time   # the benchmark's comparison, timer and memory meter
+  # Installing like a real tool (SPEC §13): cpack's .deb finds its dependencies with
+  # dpkg-shlibdeps (dpkg-dev) and its binaries with file, lintian checks the package, zsh and
+  # fish check their completion scripts, groff and man-db render the manual page, and
+  # python3-jsonschema validates the SARIF output against its schema.
+  dpkg-dev file lintian zsh fish groff-base man-db python3-jsonschema
 )
 if [ "${1:-}" = --bench ]; then
   packages+=(libsimdjson-dev)   # bench/simdjson_reader: the simdjson measurement of issue 5

@@ -26,8 +26,17 @@ struct BusinessHours {
 /// Parses a strict ISO date "YYYY-MM-DD"; nullopt when malformed or not a real day (2026-02-30).
 std::optional<Date> parse_iso_date(std::string_view text);
 
-/// "YYYY-MM-DD".
+/// "YYYY-MM-DD"; InputError for a date outside the years 0000–9999, which could not be read
+/// back.
 std::string format_date(Date day);
+
+/// Whether a date can be written as YYYY-MM-DD: years 0000 to 9999.
+bool is_writable_date(Date day);
+
+/// The latest date a command-line option may give (--start, --as-of, --date): 9899-12-31, so
+/// that what a run computes from it (grants, refund windows, sends) stays before the year
+/// 10000.
+Date latest_input_date();
 
 /// The date `months` months after `start`, on start's day-of-month clamped to the month's last
 /// day: from Jan 31, +1 is Feb 28/29, +2 is Mar 31 (always from the original day).
@@ -39,11 +48,16 @@ int weekday_of(Date day);
 /// Weekday from a three-letter English name ("mon" → 1); -1 when unknown.
 int weekday_from_name(std::string_view name);
 
-/// The time zone with this IANA name; throws InputError "<where>: unknown time zone 'X' (did you
+/// UTC; IoError "time-zone data: …" when the tz database cannot be read.
+const date::time_zone* utc_time_zone();
+/// The time zone with this IANA name ("localtime" and other names of files that are not
+/// places are refused); throws InputError "<where>: unknown time zone 'X' (did you
 /// mean 'Y'?)" when there is none.
 const date::time_zone* find_time_zone(std::string_view name, const std::string& where);
 
-/// The machine's own time zone (TZ, /etc/localtime), UTC when it cannot be told.
+/// The machine's own time zone: TZ when set (an IANA name, or a path under
+/// /usr/share/zoneinfo; InputError for a POSIX rule or anything else), else /etc/localtime,
+/// else UTC. IoError "time-zone data: …" when the system's tz database cannot be read.
 const date::time_zone* machine_time_zone();
 
 /// The calendar date of an instant in a time zone.

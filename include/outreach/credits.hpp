@@ -54,6 +54,18 @@ struct CreditReport {
 CreditReport simulate_credits(const Account& account, const std::vector<LedgerEvent>& events,
                               Date as_of, const Rules& rules, const std::string& ledger_origin);
 
+/// Refuses events about to be appended to a ledger when the credit simulation of the ledger
+/// with them would be inconsistent (SPEC §12: a paid InMail at balance 0), before anything is
+/// written: InputError naming the event ("events.ndjson:3: inmail_sent to 'p-1' on … needs a
+/// credit but the balance is 0 …; nothing was appended"; an addition without a line number is
+/// named by `additions_origin` alone). Every writer of the ledger (`ledger add`, `ledger
+/// import`, an import from a plan) goes through it when an account with a plan_start is known.
+void check_events_against_account(const Account& account, const Rules& rules,
+                                  const std::vector<LedgerEvent>& ledger,
+                                  const std::string& ledger_origin,
+                                  const std::vector<LedgerEvent>& additions,
+                                  const std::string& additions_origin);
+
 /// Grant dates of a plan started on `plan_start` that fall in (after, until] — strictly after
 /// `after`, up to and including `until`.
 std::vector<Date> grant_dates_between(Date plan_start, Date after, Date until);

@@ -1,13 +1,17 @@
 #pragma once
 /// The campaign ledger (SPEC §5): an append-only NDJSON file of what was sent and came back.
 
+#include <chrono>
 #include <cstddef>
+#include <functional>
+#include <istream>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "outreach/calendar.hpp"
+#include "outreach/limits.hpp"
 
 namespace outreach {
 
@@ -36,8 +40,12 @@ struct LedgerEvent {
   std::size_t line = 0;  ///< 1-based line in the ledger file (0 for events not read from one)
 };
 
-/// Whether `id` can name a prospect in the ledger: non-empty, not blank, valid UTF-8.
+/// Whether `id` can name a prospect — one rule for the prospects file, the plan and the
+/// ledger: not blank (white space only), valid UTF-8, at most max_prospect_id_bytes.
 bool is_valid_prospect_id(std::string_view id);
+/// What is_valid_prospect_id asks, for messages: "a prospect id (non-blank UTF-8 text of at
+/// most 1 KiB)".
+std::string describe_prospect_id_rule();
 
 /// How the end of a text is read: a ledger's last line must be complete (SPEC §5); a file
 /// given to `ledger import` may lack its final newline.
@@ -49,14 +57,54 @@ std::vector<LedgerEvent> parse_ledger(std::string_view text, const std::string& 
                                       const date::time_zone* zone,
                                       LastLine last_line = LastLine::must_be_complete);
 
-/// Reads and parses the ledger at `path`; a missing file is an empty ledger only when
-/// `missing_ok`, otherwise an InputError.
-std::vector<LedgerEvent> read_ledger_file(const std::string& path, const date::time_zone* zone,
-                                          bool missing_ok);
+/// Parses events from a stream read in chunks (a `ledger import` file or stdin), with
+/// parse_ledger's rules and limits: a line over max_ledger_line_bytes is refused as soon as it
+/// is seen, more than max_import_events events are refused, so that no input (/dev/zero, an
+/// endless pipe) is ever held whole.
+std::vector<LedgerEvent> parse_ledger_stream(std::istream& in, const std::string& origin,
+                                             const date::time_zone* zone, LastLine last_line);
 
-/// Appends events to the ledger at `path` (created if absent) as complete lines, under an
-/// exclusive flock on "<path>.lock", with one write per line and fsync before returning.
-/// Refuses (InputError naming the line) to append onto a torn last line.
-void append_ledger_events(const std::string& path, const std::vector<LedgerEvent>& events);
+/// How a command waits for a ledger that another process holds locked (SPEC §7): `on_wait` is
+/// called once when the lock is busy (the CLI says so on stderr), then the lock is tried again
+/// until it has stayed held for `timeout` with the ledger unchanged (appends queued before
+/// this one change it, so a queue is waited through), then IoError "PATH: still locked by
+/// another process …".
+struct LedgerLockWait {
+  std::chrono::milliseconds timeout = ledger_lock_timeout;
+  std::function<void(const std::string& path)> on_wait;
+};
+
+/// Reads and parses the ledger at `path` under a shared lock on the file itself; a missing
+/// file is an empty ledger only when `missing_ok`, otherwise an InputError. Anything but a
+/// regular file (a FIFO, /dev/zero) is refused. When an interrupted append left a rollback
+/// journal, only the bytes before that append are read (see append_ledger_events).
+std::vector<LedgerEvent> read_ledger_file(const std::string& path, const date::time_zone* zone,
+                                          bool missing_ok, const LedgerLockWait& wait = {});
+
+/// What append_ledger_events checks before it writes.
+struct LedgerAppendOptions {
+  LedgerLockWait wait;
+  /// Called with the ledger's events as they are under the lock, before anything is written;
+  /// throwing refuses the append (check_events_against_account, credits.hpp). Needs `zone`.
+  std::function<void(const std::vector<LedgerEvent>& existing)> check;
+  const date::time_zone* zone = nullptr;  ///< to parse the existing events for `check`
+};
+
+/// The rollback journal of the ledger at `path`: ".outreach-ledger-INODE.journal" in the
+/// folder of the file itself (symlinks resolved), so that a symlink and a hard link in the
+/// same folder find it; "" when there is no such file.
+std::string ledger_journal_path(const std::string& path);
+
+/// Appends events to the ledger at `path` (created if absent), all or nothing, under an
+/// exclusive flock on the ledger file itself (so a symlink or a hard link is the same ledger).
+/// Existing bytes are never rewritten: a journal beside the ledger (ledger_journal_path) holds
+/// its size before and after the batch while it is written, and is removed once the batch is
+/// on disk (fsync); the next writer rolls back an append that a crash interrupted, and readers
+/// honour the journal until then, as SQLite's rollback journal works. A journal the file has
+/// grown past (appended to through a name that does not see it) is dropped, never cut past. A write
+/// that fails (a full disk, EFBIG) truncates back to that size. Refuses (InputError naming the
+/// line) to append onto a torn last line.
+void append_ledger_events(const std::string& path, const std::vector<LedgerEvent>& events,
+                          const LedgerAppendOptions& options = {});
 
 }  // namespace outreach

@@ -3,6 +3,7 @@
 /// inputs and deep nesting are refused with a clear error, never by running out of memory or
 /// stack). They protect the program rather than describe LinkedIn, so they are not rules data.
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -27,8 +28,28 @@ inline constexpr std::size_t max_ledger_line_bytes = std::size_t{64} << 10;
 /// prospects array (1 MiB). The prospects are streamed, so the file as a whole has no limit.
 inline constexpr std::size_t max_prospect_bytes = std::size_t{1} << 20;
 
+/// The longest prospect id, in the prospects and in the ledger alike: CRM keys are short, and
+/// an event must fit a ledger line with room to spare.
+inline constexpr std::size_t max_prospect_id_bytes = 1024;
+
 /// The most prospects one plan reads (each keeps a compact record until the output).
 inline constexpr std::size_t max_prospects = 5'000'000;
+
+/// The most events one `ledger import` reads (each is kept until all are checked).
+inline constexpr std::size_t max_import_events = 5'000'000;
+
+/// How long a command waits for a ledger another process holds locked (SPEC §7).
+inline constexpr std::chrono::milliseconds ledger_lock_timeout{10'000};
+
+/// The most findings one plan keeps for one rendered draft, and for the whole plan: a field
+/// that renders into thousands of placeholders must not take gigabytes. Past either, one
+/// `findings-left-out` finding says how many were left out (with the highest severity among
+/// them, so that the exit status does not change).
+inline constexpr std::size_t max_findings_per_draft = 100;
+inline constexpr std::size_t max_findings_per_plan = 10'000;
+
+/// An agenda covers a year and a day at most (`--days`): further out, a plan is the forecast.
+inline constexpr int max_agenda_days = 366;
 
 /// The largest `pending_invitations` or `mutual_connections` accepted.
 inline constexpr std::int64_t max_prospect_count_value = 1'000'000'000;

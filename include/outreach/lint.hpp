@@ -2,6 +2,7 @@
 /// The draft linter (SPEC §3): fourteen rules with stable ids, positions and severities.
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -35,7 +36,10 @@ struct LintOptions {
   CountUnit unit = CountUnit::utf16;
   std::set<std::string> disabled;      ///< rule ids turned off with --disable
   std::optional<std::string> channel;  ///< --channel; overrides the Channel: header
-  bool template_mode = false;          ///< --template: {{field}} is allowed, syntax checked
+  /// The channel when neither --channel nor a Channel: header names one, before SPEC §3's
+  /// rule: the account's template key the file is listed under (SPEC §13).
+  std::optional<std::string> default_channel;
+  bool template_mode = false;  ///< --template: {{field}} is allowed, syntax checked
 };
 
 struct LintResult {
@@ -63,20 +67,13 @@ class LintEngine {
   /// Lints a draft already split (e.g. by draft_from_parts); same errors as lint_file.
   LintResult lint(const Draft& draft, const std::string& origin, const LintOptions& options) const;
 
-  /// The phrase lists as matched: lowered, and for generic subjects without punctuation.
-  struct Phrases {
-    std::vector<std::string> generic_subjects;
-    std::vector<std::string> clickbait_subjects;
-    std::vector<std::string> formal_subjects;
-    std::vector<std::string> call_to_action;
-    std::vector<std::string> generic_openers;
-    std::vector<std::string> salutations;
-  };
+  /// The phrase lists as matched (lint/phrases.hpp): each compiled once into one automaton.
+  struct Phrases;
 
  private:
   const Rules* rules_;
-  Phrases phrases_;
-  std::vector<std::string> severities_;  ///< by position in Rules::lint_rule_ids()
+  std::shared_ptr<const Phrases> phrases_;  ///< shared by copies of the engine
+  std::vector<std::string> severities_;     ///< by position in Rules::lint_rule_ids()
 };
 
 /// The channel ids a draft may name.

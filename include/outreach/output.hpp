@@ -40,6 +40,7 @@
 
 #include "outreach/account.hpp"
 #include "outreach/agenda.hpp"
+#include "outreach/command_line.hpp"
 #include "outreach/credits.hpp"
 #include "outreach/ledger.hpp"
 #include "outreach/lint.hpp"
@@ -47,6 +48,7 @@
 #include "outreach/rules.hpp"
 #include "outreach/text.hpp"
 #include "outreach/thread_pool.hpp"
+#include "outreach/version.hpp"
 
 namespace outreach {
 
@@ -55,14 +57,17 @@ namespace outreach {
 enum class PlanFormat { table, tsv, csv, json, ndjson, ics };
 
 std::optional<PlanFormat> parse_plan_format(std::string_view name);
+/// Every plan format's name: "table", "tsv", "csv", "json", "ndjson", "ics".
+const std::vector<std::string>& plan_format_names();
 
 /// Writes the per-prospect rows (and for json the summary too) to `out`. Untrusted prospect
 /// text is made safe for the format: TSV never carries a raw tab or newline, CSV follows
 /// RFC 4180 and neutralises spreadsheet formulas (leading =, +, -, @), the table never passes
 /// control characters or escape sequences through. With a pool, rows are formatted a chunk at
-/// a time on its workers and written in order.
+/// a time on its workers and written in order. The table is fitted into `table_width` terminal
+/// columns (long cells cut, then the least needed columns dropped; 0: no limit).
 void write_plan(const PlanResult& plan, PlanFormat format, std::ostream& out, bool color,
-                ThreadPool* pool = nullptr);
+                ThreadPool* pool = nullptr, std::size_t table_width = 0);
 
 /// The human summary (for table/tsv/csv it goes to stderr), warnings included.
 void write_plan_summary(const PlanSummary& summary, std::ostream& out);
@@ -94,6 +99,8 @@ std::string draft_file_name(std::string_view id);
 enum class AgendaFormat { table, tsv, json, ndjson, ics };
 
 std::optional<AgendaFormat> parse_agenda_format(std::string_view name);
+/// Every agenda format's name: "table", "tsv", "json", "ndjson", "ics".
+const std::vector<std::string>& agenda_format_names();
 
 void write_agenda(const Agenda& agenda, AgendaFormat format, std::ostream& out, bool color);
 
@@ -119,6 +126,21 @@ struct CheckedDraft {
 void write_check_report(const std::vector<CheckedDraft>& drafts, ReportFormat format,
                         CountUnit unit, bool color, std::ostream& out);
 
+/// A file `check` could not check (unreadable, or an unknown `Channel:` header), and why.
+struct CheckFailure {
+  std::string name;
+  std::string message;  ///< one line, as stderr shows it after "outreach: error: "
+};
+
+/// `outreach check --format sarif` (SPEC §13): one SARIF 2.1.0 log with one run whose tool
+/// lists every lint rule (id, severity as its default level, rationale as help text), with
+/// `columnKind` unicodeCodePoints and one result per finding (rule, level, message, file as a
+/// URI reference, line and column). The files that could not be checked are the invocation's
+/// error notifications, and make it unsuccessful.
+void write_check_sarif(const std::vector<CheckedDraft>& drafts,
+                       const std::vector<CheckFailure>& failures, const Rules& rules,
+                       std::ostream& out);
+
 /// What `outreach credits` shows besides the report itself.
 struct CreditsView {
   const PlanRules* plan = nullptr;
@@ -141,7 +163,43 @@ void write_ledger_events(const std::vector<LedgerEvent>& events, const std::stri
 /// `outreach plans`: the subscription plans by monthly credits (text), or {"plans": [...]}.
 void write_plans(const Rules& rules, ReportFormat format, std::ostream& out);
 
-/// `outreach explain ID`: the rule's id, severity and rationale.
+/// `outreach explain ID` for a lint rule or a plan finding: its id, severity and rationale.
 void write_explanation(const LintRuleInfo& rule, std::ostream& out);
+/// `outreach explain ID` for a plan reason code: its id and rationale.
+void write_explanation(const PlanReasonInfo& reason, std::ostream& out);
+/// `outreach explain` without an id: every id it can explain, by kind (lint rules with their
+/// severity, the plan's findings, the plan's reasons).
+void write_explainable(const Rules& rules, std::ostream& out);
+
+// ---- About the tool ----------------------------------------------------------------------------
+
+/// What `outreach --version` prints (SPEC §13).
+struct VersionReport {
+  std::string version;  ///< outreach's own
+  const Rules* rules = nullptr;
+  std::string rules_origin;               ///< "built in", or the --rules file
+  std::vector<LibraryVersion> libraries;  ///< what it was built with
+};
+
+/// "outreach 0.1.0", then the rules data's version and source, then the libraries.
+void write_version(const VersionReport& report, std::ostream& out);
+
+/// The shells `outreach completions` writes for.
+enum class Shell { bash, zsh, fish };
+
+/// "bash", "zsh", "fish" → the shell; nullopt otherwise.
+std::optional<Shell> parse_shell(std::string_view name);
+/// Every shell's name, in the order above.
+const std::vector<std::string>& shell_names();
+
+/// A completion script for `shell` made from the command line's own definition: the
+/// subcommands, the options of each (its parents' included), file names where a file is
+/// expected, and the values of every enumerated option and argument.
+void write_completions(const CommandSpec& command_line, Shell shell, std::ostream& out);
+
+/// The manual page outreach(1) in roff (man(7) macros) made from the same definition: every
+/// command with its options and their values, the lint rules, the plan's codes and the plans
+/// of the rules data, exit statuses, environment.
+void write_man_page(const CommandSpec& command_line, const Rules& rules, std::ostream& out);
 
 }  // namespace outreach

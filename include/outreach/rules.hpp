@@ -39,10 +39,16 @@ struct PlanRules {
   int cap = 0;
 };
 
-/// Severity and explanation of one lint rule.
+/// Severity and explanation of one lint rule, or of another finding code the tool prints.
 struct LintRuleInfo {
   std::string id;
   std::string severity;   ///< "error" or "warning"
+  std::string rationale;  ///< with {placeholders} already filled in from the rules data
+};
+
+/// The explanation of one of the plan's reason codes ("free-path", "no-credits", …).
+struct PlanReasonInfo {
+  std::string id;
   std::string rationale;  ///< with {placeholders} already filled in from the rules data
 };
 
@@ -89,11 +95,18 @@ struct ResponseRates {
 
 /// The whole rules file, validated.
 struct Rules {
+  int version = 1;     ///< the rules file's "version" (its format)
+  std::string source;  ///< the rules file's "source": where its values come from
   std::map<std::string, ChannelRules> channels;  ///< message, inmail, connect, message-ad
   std::map<std::string, PlanRules> plans;
   int refund_window_days = 0;
   bool declined_inmail_refunded = false;
   LintRules lint;
+  /// The plan's own finding codes (missing-field, same-template, …), sorted by id: what
+  /// `outreach explain` says of each. Every code the planner prints has one (a unit test).
+  std::vector<LintRuleInfo> plan_findings;
+  /// The plan's reason codes, sorted by id; every PlanReason has one (a unit test).
+  std::vector<PlanReasonInfo> plan_reasons;
   PlanDefaults plan;
   SequenceRules sequence;
   ResponseRates rates;
@@ -114,6 +127,12 @@ struct Rules {
   const PlanRules& plan_named(const std::string& id, const std::string& where) const;
   /// The lint rule with this id, or nullptr.
   const LintRuleInfo* lint_rule(std::string_view id) const;
+  /// The plan finding code with this id, or nullptr.
+  const LintRuleInfo* plan_finding(std::string_view id) const;
+  /// The plan reason code with this id, or nullptr.
+  const PlanReasonInfo* plan_reason(std::string_view id) const;
+  /// Every id `outreach explain` knows: the lint rules, the plan's findings, its reasons.
+  std::vector<std::string> explainable_ids() const;
   /// The ids of the lint rules the code implements, in SPEC §3 order, then template-syntax.
   static const std::vector<std::string>& lint_rule_ids();
 };

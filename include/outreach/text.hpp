@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace outreach {
 
@@ -18,6 +19,8 @@ enum class CountUnit {
 /// "utf16", "code-points" or "graphemes" → the unit; nullopt otherwise.
 std::optional<CountUnit> parse_count_unit(std::string_view name);
 std::string_view count_unit_name(CountUnit unit);
+/// Every unit's name, the default first: "utf16", "code-points", "graphemes".
+const std::vector<std::string>& count_unit_names();
 
 /// One character decoded from UTF-8.
 struct DecodedChar {
@@ -53,10 +56,19 @@ std::optional<std::size_t> offset_past_limit(std::string_view text, std::size_t 
 /// Number of code points in `text` before byte `offset` (for 1-based columns).
 std::size_t code_points_before(std::string_view text, std::size_t offset);
 
+/// Whether a character must never reach a terminal or a spreadsheet raw: C0 and C1 control
+/// characters, DEL, the line and paragraph separators (U+2028, U+2029) and the bidirectional
+/// marks, embeddings, overrides and isolates (U+061C, U+200E, U+200F, U+202A–U+202E,
+/// U+2066–U+2069), which can rewrite a line or hide part of it.
+bool is_control_or_bidi(char32_t c);
+
+/// Byte offset of the first such character in valid UTF-8 text, if any.
+std::optional<std::size_t> first_control_or_bidi(std::string_view text);
+
 /// Text safe to show on a terminal — the one sanitiser of everything human-facing output
-/// echoes from an input: C0 and C1 control characters, DEL and the bidirectional overrides
-/// become visible escapes (\t, \n, \r, \x1B, \u009B, \u202E), bytes that are not UTF-8 become
-/// U+FFFD, everything else is kept.
+/// echoes from an input: the characters of is_control_or_bidi become visible escapes (\t, \n,
+/// \r, \x1B, \u009B, \u202E), bytes that are not UTF-8 become U+FFFD, everything else is
+/// kept.
 std::string printable(std::string_view text);
 
 /// A word from the input for a one-line message: printable(), cut after `max_bytes` bytes (on a

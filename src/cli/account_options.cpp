@@ -1,6 +1,8 @@
 #include "account_options.hpp"
 
+#include <chrono>
 #include <filesystem>
+#include <ostream>
 
 #include <fmt/format.h>
 
@@ -12,7 +14,8 @@ namespace outreach::cli {
 LoadedAccount load_account_options(const std::optional<std::string>& account_path,
                                    const std::optional<std::string>& ledger_path, Context& ctx) {
   LoadedAccount loaded;
-  loaded.account = default_account(ctx.rules());
+  // The machine's zone is only looked up without an account (its own zone comes first).
+  if (!account_path) loaded.account = default_account(ctx.rules());
   if (account_path) {
     const std::string origin = *account_path == "-" ? "stdin" : *account_path;
     const std::string base_dir = *account_path == "-"
@@ -21,21 +24,60 @@ LoadedAccount load_account_options(const std::optional<std::string>& account_pat
     loaded.account = parse_account(read_input_file(*account_path), origin, base_dir, ctx.rules());
   }
   if (ledger_path) {
+    if (ledger_path->empty()) throw InputError("--ledger: expected a file path, got ''");
     loaded.ledger_path = *ledger_path;
   } else if (loaded.account.ledger_path) {
     loaded.ledger_path = loaded.account.ledger_path;
     loaded.ledger_missing_ok = true;
+    loaded.ledger_key = "ledger";
   }
   return loaded;
 }
 
-std::vector<LedgerEvent> read_account_ledger(const LoadedAccount& loaded) {
+LedgerLockWait ledger_lock_wait(Context& ctx) {
+  LedgerLockWait wait;
+  wait.on_wait = [&ctx,
+                  seconds = std::chrono::duration_cast<std::chrono::seconds>(wait.timeout).count()](
+                     const std::string& path) {
+    ctx.err << "outreach: waiting for " << printable(path)
+            << ": another process holds its lock (giving up after " << seconds << " seconds)\n";
+    ctx.err.flush();
+  };
+  return wait;
+}
+
+void check_ledger_path(const LoadedAccount& loaded, bool for_writing) {
+  if (!loaded.ledger_path) return;
+  const std::string& path = *loaded.ledger_path;
+  naming_account_key(loaded.account, loaded.ledger_key, [&] {
+    if (inspect_input(path, loaded.ledger_missing_ok || for_writing) || !for_writing) return;
+    // A ledger is created by its first append, never its folder.
+    const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+    std::error_code error;
+    if (!parent.empty() && !std::filesystem::is_directory(parent, error))
+      throw InputError(fmt::format("{}: cannot create: the folder {} does not exist", path,
+                                   quoted_printable(parent.string())));
+  });
+}
+
+std::vector<LedgerEvent> read_account_ledger(const LoadedAccount& loaded, Context& ctx) {
   if (!loaded.ledger_path) return {};
-  return read_ledger_file(*loaded.ledger_path, loaded.account.zone, loaded.ledger_missing_ok);
+  check_ledger_path(loaded, false);
+  return read_ledger_file(*loaded.ledger_path, loaded.account.zone, loaded.ledger_missing_ok,
+                          ledger_lock_wait(ctx));
+}
+
+Date checked_option_date(Date day, const std::string& option) {
+  if (day > latest_input_date())
+    throw InputError(fmt::format(
+        "{}: {} is too late: outreach counts and plans up to the year 9999, so dates after {} "
+        "are refused",
+        option, format_date(day), format_date(latest_input_date())));
+  return day;
 }
 
 Date parse_date_option(const std::string& text, const std::string& option) {
-  if (const auto day = parse_iso_date(text)) return *day;
+  if (const auto day = parse_iso_date(text)) return checked_option_date(*day, option);
   throw InputError(
       fmt::format("{}: expected a date YYYY-MM-DD, got {}", option, quoted_printable(text)));
 }

@@ -9,15 +9,13 @@
 #include "account_options.hpp"
 #include "commands.hpp"
 #include "outreach/agenda.hpp"
+#include "outreach/limits.hpp"
 #include "outreach/output.hpp"
 #include "outreach/text.hpp"
 #include "plan_input.hpp"
 
 namespace outreach::cli {
 namespace {
-
-// An agenda looks a year ahead at most: further out, a plan is the forecast to read.
-constexpr int max_days = 366;
 
 struct AgendaOptions {
   std::optional<std::string> account;
@@ -32,9 +30,9 @@ struct AgendaOptions {
 int parse_days(const std::string& text) {
   int days = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), days);
-  if (error != std::errc() || end != text.data() + text.size() || days < 1 || days > max_days)
+  if (error != std::errc() || end != text.data() + text.size() || days < 1 || days > max_agenda_days)
     throw InputError(fmt::format("--days: expected a number of days from 1 to {}, got {}",
-                                 max_days, quoted_printable(text)));
+                                 max_agenda_days, quoted_printable(text)));
   return days;
 }
 
@@ -100,10 +98,12 @@ void setup_agenda(CLI::App& app, Context& ctx) {
   sub->add_option("--days", options->days, "How many days from the first (default: 1)")
       ->type_name("N");
   add_plan_input_options(*sub, options->input);
-  sub->add_option("--format", options->format,
-                  "table (default on a terminal), tsv (default otherwise), json, ndjson or ics "
-                  "(a calendar of the timed sends)")
-      ->check(CLI::IsMember({"table", "tsv", "json", "ndjson", "ics"}));
+  ctx.choices.one_of(
+      sub->add_option("--format", options->format,
+                      "Output format (default: table on a terminal, else tsv; ics: a calendar of "
+                      "the timed sends)")
+          ->type_name("FORMAT"),
+      "format", agenda_format_names());
   sub->callback([&ctx, options] { run_agenda(*options, ctx); });
 }
 

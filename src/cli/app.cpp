@@ -10,6 +10,7 @@
 
 #include "commands.hpp"
 #include "errors.hpp"
+#include "outreach/output.hpp"
 #include "outreach/suggest.hpp"
 #include "outreach/text.hpp"
 #include "outreach/version.hpp"
@@ -22,7 +23,7 @@ namespace {
 std::string unknown_command_message(const CLI::App& app, const std::string& word) {
   std::vector<std::string> names;
   for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; }))
-    names.push_back(sub->get_name());
+    if (!sub->get_group().empty()) names.push_back(sub->get_name());  // not the hidden ones
   return fmt::format("unknown command '{}'{}", printable(word), did_you_mean(word, names));
 }
 
@@ -57,6 +58,12 @@ std::string unexpected_argument_message(const CLI::App& app, const std::string& 
     command = chosen.empty() ? nullptr : chosen.front();
   }
   const std::string option = word.substr(0, word.find('='));
+  // A known option left over was given after "--", where every word is a value.
+  if (std::find(names.begin(), names.end(), option) != names.end())
+    return fmt::format(
+        "unexpected argument '{}': after '--' every word is a value, so options "
+        "go before it",
+        printable(word));
   return fmt::format("unknown option '{}'{}", printable(option), did_you_mean(option, names));
 }
 
@@ -65,6 +72,21 @@ std::string one_line(std::string text) {
   std::replace(text.begin(), text.end(), '\n', ' ');
   while (!text.empty() && (text.back() == ' ' || text.back() == '.')) text.pop_back();
   return text;
+}
+
+// What --version prints (without its last newline: CLI11 adds one).
+std::string version_text(Context& ctx) {
+  VersionReport report;
+  report.version = std::string(version);
+  report.rules = &ctx.rules();
+  report.rules_origin = ctx.rules_path ? *ctx.rules_path : "built in";
+  report.libraries.push_back({"CLI11", CLI11_VERSION});
+  for (LibraryVersion& library : library_versions()) report.libraries.push_back(std::move(library));
+  std::ostringstream text;
+  write_version(report, text);
+  std::string printed = text.str();
+  if (!printed.empty() && printed.back() == '\n') printed.pop_back();
+  return printed;
 }
 
 }  // namespace
@@ -78,14 +100,19 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
       "outreach: plan LinkedIn outreach campaigns — messages, InMail and connection "
       "requests — offline.",
       "outreach"};
-  app.set_version_flag("--version", std::string(version));
+  app.set_version_flag(
+      "--version", [&ctx] { return version_text(ctx); },
+      "Print the version, the rules data's version and source, and the libraries' versions");
   app.require_subcommand(1);
   app.fallthrough();
+  // Stored as soon as it is read, so that a --version after it reports that file's rules.
   app.add_option("--rules", ctx.rules_path, "Replace the built-in rules data with this JSON file")
-      ->type_name("FILE");
-  app.add_option("--color", ctx.color,
-                 "Colour on a terminal: auto, always or never (NO_COLOR is honoured)")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
+      ->type_name("FILE")
+      ->trigger_on_parse();
+  ctx.choices.one_of(app.add_option("--color", ctx.color,
+                                    "Colour on a terminal (default auto; NO_COLOR is honoured)")
+                         ->type_name("WHEN"),
+                     "colour mode", {"auto", "always", "never"});
 
   // In the order --help lists them.
   setup_check(app, ctx);
@@ -96,6 +123,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
   setup_rules(app, ctx);
   setup_plans(app, ctx);
   setup_explain(app, ctx);
+  setup_completions(app, ctx);
+  setup_manpage(app, ctx);
 
   if (argc > 1 && argv[1][0] != '-' && !has_subcommand(app, argv[1])) {
     err << "outreach: error: " << unknown_command_message(app, argv[1])
@@ -117,6 +146,10 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
                                     : unexpected_argument_message(app, e.what());
     err << "outreach: error: " << message << " (see 'outreach --help')\n";
     return static_cast<int>(ExitStatus::input);
+  } catch (const CLI::ValidationError& e) {
+    // A value the option does not take: the message already says what it takes.
+    err << "outreach: error: " << one_line(e.what()) << '\n';
+    return static_cast<int>(ExitStatus::input);
   } catch (const CLI::ParseError& e) {
     err << "outreach: error: " << one_line(e.what()) << " (see 'outreach --help')\n";
     return static_cast<int>(ExitStatus::input);
@@ -133,7 +166,10 @@ int run_main(int argc, const char* const* argv, std::ostream& out, std::ostream&
              bool stdout_is_terminal, bool stderr_is_terminal) {
   // Whatever escapes the command itself — building the app, flushing — meets the same boundary.
   try {
-    return run(argc, argv, out, err, stdout_is_terminal, stderr_is_terminal);
+    const int status = run(argc, argv, out, err, stdout_is_terminal, stderr_is_terminal);
+    // Help and version text too is checked; after a failure, nothing more is written.
+    if (status < static_cast<int>(ExitStatus::input)) out.flush();
+    return status;
   } catch (...) {
     return report_failure(std::current_exception(), err);
   }

@@ -1,7 +1,12 @@
 #include "context.hpp"
 
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
+#include <string_view>
 
 #include <date/date.h>
 #include <fmt/format.h>
@@ -15,8 +20,9 @@ Context::Context(std::ostream& out_stream, std::ostream& err_stream, bool out_tt
     : out(out_stream), err(err_stream), stdout_is_terminal(out_tty), stderr_is_terminal(err_tty) {}
 
 const Rules& Context::rules() {
-  if (rules_path.empty()) return Rules::builtin();
-  if (!loaded_rules_) loaded_rules_ = Rules::parse(read_input_file(rules_path), rules_path);
+  if (!rules_path) return Rules::builtin();
+  if (rules_path->empty()) throw InputError("--rules: expected a file path, got ''");
+  if (!loaded_rules_) loaded_rules_ = Rules::parse(read_input_file(*rules_path), *rules_path);
   return *loaded_rules_;
 }
 
@@ -25,6 +31,19 @@ bool Context::colorize_stdout() const {
   if (color == "never") return false;
   const char* no_color = std::getenv("NO_COLOR");
   return stdout_is_terminal && (no_color == nullptr || *no_color == '\0');
+}
+
+std::size_t Context::stdout_columns() const {
+  if (const char* columns = std::getenv("COLUMNS"); columns != nullptr) {
+    const std::string_view text(columns);
+    std::size_t value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error == std::errc() && end == text.data() + text.size() && value > 0) return value;
+  }
+  winsize size{};
+  if (stdout_is_terminal && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
+    return size.ws_col;
+  return 0;
 }
 
 std::chrono::system_clock::time_point Context::now() const {

@@ -3,10 +3,12 @@
 // colour, the clock, and the exit status it reports.
 
 #include <chrono>
+#include <cstddef>
 #include <iosfwd>
 #include <optional>
 #include <string>
 
+#include "choices.hpp"
 #include "outreach/error.hpp"
 #include "outreach/rules.hpp"
 
@@ -20,13 +22,18 @@ class Context {
   std::ostream& err;
   bool stdout_is_terminal;
   bool stderr_is_terminal;
-  std::string rules_path;      ///< --rules FILE, empty for the built-in rules
-  std::string color = "auto";  ///< --color auto|always|never
+  std::optional<std::string> rules_path;  ///< --rules FILE; none for the built-in rules
+  std::string color = "auto";             ///< --color auto|always|never
+  /// The values of the enumerated options, recorded as the commands define them.
+  Choices choices;
 
   /// The rules in force: the built-in ones, or --rules FILE (loaded once, validated).
   const Rules& rules();
   /// Whether to colour what goes to stdout (honours --color and NO_COLOR).
   bool colorize_stdout() const;
+  /// How many columns a table on stdout may take: COLUMNS when it is a positive number, else
+  /// the terminal's width when stdout is a terminal, else 0 (no limit).
+  std::size_t stdout_columns() const;
   /// The current time — the only place a command may learn today's date; OUTREACH_NOW (ISO 8601
   /// with offset) overrides it for reproducible runs.
   std::chrono::system_clock::time_point now() const;

@@ -27,7 +27,7 @@ void run(const CreditsOptions& options, Context& ctx) {
   const Account& account = loaded.account;
   const Date as_of =
       options.as_of ? parse_date_option(*options.as_of, "--as-of") : today_in(account, ctx);
-  const std::vector<LedgerEvent> events = read_account_ledger(loaded);
+  const std::vector<LedgerEvent> events = read_account_ledger(loaded, ctx);
   const CreditReport report =
       simulate_credits(account, events, as_of, ctx.rules(), loaded.ledger_path.value_or("ledger"));
   const PlanRules& plan = ctx.rules().plan_named(report.plan, account.origin + ": plan");
@@ -53,8 +53,9 @@ void setup_credits(CLI::App& app, Context& ctx) {
          "--as-of", options->as_of,
          "Balance at the end of this date (YYYY-MM-DD); default: today in the account's time zone")
       ->type_name("DATE");
-  sub->add_option("--format", options->format, "Output format: text or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  ctx.choices.one_of(sub->add_option("--format", options->format, "Output format (default text)")
+                         ->type_name("FORMAT"),
+                     "format", {"text", "json"});
   sub->callback([options, &ctx] { run(*options, ctx); });
 }
 

@@ -14,7 +14,10 @@ namespace {
 int error_lines(std::ostream& err, const char* what) {
   // A reader that collects several problems joins them with '\n': one line each.
   std::istringstream lines(what);
-  for (std::string line; std::getline(lines, line);) err << "outreach: error: " << line << '\n';
+  // Messages quote their input with printable() already; this keeps any that slipped through
+  // from reaching the terminal raw (printable text passes unchanged).
+  for (std::string line; std::getline(lines, line);)
+    err << "outreach: error: " << printable(line) << '\n';
   return static_cast<int>(ExitStatus::input);
 }
 

@@ -1,4 +1,4 @@
-// `outreach rules`, `outreach plans` and `outreach explain ID`: what the rules data says.
+// `outreach rules`, `outreach plans` and `outreach explain [ID]`: what the rules data says.
 #include <memory>
 #include <ostream>
 
@@ -21,24 +21,35 @@ void setup_plans(CLI::App& app, Context& ctx) {
   auto* sub =
       app.add_subcommand("plans", "List the subscription plans with their InMail credits and caps");
   auto format = std::make_shared<std::string>("text");
-  sub->add_option("--format", *format, "Output format: text or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  ctx.choices.one_of(
+      sub->add_option("--format", *format, "Output format (default text)")->type_name("FORMAT"),
+      "format", {"text", "json"});
   sub->callback([&ctx, format] {
     write_plans(ctx.rules(), *format == "json" ? ReportFormat::json : ReportFormat::text, ctx.out);
   });
 }
 
 void setup_explain(CLI::App& app, Context& ctx) {
-  auto* sub =
-      app.add_subcommand("explain", "Explain a lint rule: what it checks, why, and how it decides");
+  auto* sub = app.add_subcommand(
+      "explain",
+      "Explain a lint rule, a plan finding or a plan reason: what it means, why, and how it "
+      "decides (without an id: list them all)");
   auto id = std::make_shared<std::string>();
-  sub->add_option("ID", *id, "Rule id, e.g. long-inmail")->required();
+  // The completions offer the built-in ids; a --rules file is read only when the command runs.
+  ctx.choices.offers(
+      sub->add_option("ID", *id, "Rule or code, e.g. long-inmail, missing-field, no-credits"),
+      Rules::builtin().explainable_ids());
   sub->callback([&ctx, id] {
-    const LintRuleInfo* rule = ctx.rules().lint_rule(*id);
-    if (rule == nullptr)
-      throw InputError(fmt::format("unknown rule '{}'{}", printable(*id),
-                                   did_you_mean(*id, Rules::lint_rule_ids())));
-    write_explanation(*rule, ctx.out);
+    const Rules& rules = ctx.rules();
+    if (id->empty()) return write_explainable(rules, ctx.out);
+    if (const LintRuleInfo* rule = rules.lint_rule(*id)) return write_explanation(*rule, ctx.out);
+    if (const LintRuleInfo* finding = rules.plan_finding(*id))
+      return write_explanation(*finding, ctx.out);
+    if (const PlanReasonInfo* reason = rules.plan_reason(*id))
+      return write_explanation(*reason, ctx.out);
+    std::string hint = did_you_mean(*id, rules.explainable_ids());
+    if (hint.empty()) hint = " ('outreach explain' lists them all)";
+    throw InputError(fmt::format("unknown rule or code '{}'{}", printable(*id), hint));
   });
 }
 

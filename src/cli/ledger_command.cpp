@@ -8,6 +8,7 @@
 
 #include "account_options.hpp"
 #include "commands.hpp"
+#include "outreach/credits.hpp"
 #include "outreach/io.hpp"
 #include "outreach/output.hpp"
 #include "outreach/text.hpp"
@@ -47,12 +48,30 @@ LoadedAccount load_with_ledger(const LedgerOptions& options, Context& ctx, const
   return loaded;
 }
 
+// Appends under the ledger's lock; with an account that has a plan_start, only when the credit
+// simulation stays consistent with the new events (SPEC §12).
+void append_checked(const LoadedAccount& loaded, const std::vector<LedgerEvent>& events,
+                    const std::string& origin, Context& ctx) {
+  check_ledger_path(loaded, true);
+  LedgerAppendOptions append;
+  append.wait = ledger_lock_wait(ctx);
+  if (loaded.account.plan_start) {
+    append.zone = loaded.account.zone;
+    append.check = [&](const std::vector<LedgerEvent>& existing) {
+      check_events_against_account(loaded.account, ctx.rules(), existing, *loaded.ledger_path,
+                                   events, origin);
+    };
+  }
+  append_ledger_events(*loaded.ledger_path, events, append);
+}
+
 void run_add(const LedgerOptions& options, Context& ctx) {
   const LoadedAccount loaded = load_with_ledger(options, ctx, "ledger add");
   LedgerEvent event;
   event.type = event_type_named(options.type, "ledger add: TYPE");
   if (!is_valid_prospect_id(options.prospect))
-    throw InputError("ledger add: PROSPECT: expected a prospect id (non-empty UTF-8 text)");
+    throw InputError(fmt::format("ledger add: PROSPECT: expected {}, got {}",
+                                 describe_prospect_id_rule(), quoted_printable(options.prospect)));
   event.prospect = options.prospect;
   if (options.free && event.type != EventType::inmail_sent)
     throw InputError(
@@ -66,27 +85,26 @@ void run_add(const LedgerOptions& options, Context& ctx) {
           "ledger add: --date: expected a date YYYY-MM-DD or a timestamp with an offset such as "
           "2026-03-05T14:30:00-05:00, got {}",
           quoted_printable(*options.date)));
-    event.date = *day;
+    event.date = checked_option_date(*day, "ledger add: --date");
   } else {
     event.date = today_in(loaded.account, ctx);
   }
-  append_ledger_events(*loaded.ledger_path, {event});
+  append_checked(loaded, {event}, "ledger add", ctx);
 }
 
 void run_import(const LedgerOptions& options, Context& ctx) {
   const LoadedAccount loaded = load_with_ledger(options, ctx, "ledger import");
-  const std::string origin = options.input == "-" ? "stdin" : options.input;
   // Every event is checked before the first one is appended: all or nothing. An import may be
-  // as large as a ledger, so only its lines are limited (max_ledger_line_bytes).
-  const std::vector<LedgerEvent> events =
-      parse_ledger(read_input_file(options.input, unlimited_bytes), origin, loaded.account.zone,
-                   LastLine::may_lack_newline);
-  append_ledger_events(*loaded.ledger_path, events);
+  // as large as a ledger: it is streamed, its lines and its count limited (limits.hpp).
+  InputFile input(options.input);
+  const std::vector<LedgerEvent> events = parse_ledger_stream(
+      input.stream(), input.name(), loaded.account.zone, LastLine::may_lack_newline);
+  append_checked(loaded, events, input.name(), ctx);
 }
 
 void run_show(const LedgerOptions& options, Context& ctx) {
   const LoadedAccount loaded = load_with_ledger(options, ctx, "ledger show");
-  const std::vector<LedgerEvent> events = read_account_ledger(loaded);
+  const std::vector<LedgerEvent> events = read_account_ledger(loaded, ctx);
   const ReportFormat format = options.format == "ndjson" ? ReportFormat::ndjson
                               : options.format == "json" ? ReportFormat::json
                                                          : ReportFormat::text;
@@ -102,9 +120,11 @@ void setup_ledger(CLI::App& app, Context& ctx) {
 
   auto add_options = std::make_shared<LedgerOptions>();
   auto* add = ledger->add_subcommand("add", "Append one event; prints nothing on success");
-  add->add_option("TYPE", add_options->type,
-                  fmt::format("Event type: {}", fmt::join(event_type_names(), ", ")))
-      ->required();
+  ctx.choices.offers(
+      add->add_option("TYPE", add_options->type,
+                      fmt::format("Event type: {}", fmt::join(event_type_names(), ", ")))
+          ->required(),
+      event_type_names());
   add->add_option("PROSPECT", add_options->prospect, "Prospect id, e.g. p-017")->required();
   add->add_option("--date", add_options->date,
                   "Date YYYY-MM-DD, or a timestamp with an offset; default: today in the account's "
@@ -119,14 +139,17 @@ void setup_ledger(CLI::App& app, Context& ctx) {
   auto* import_events = ledger->add_subcommand(
       "import", "Append many NDJSON events: all are checked first, then all appended");
   import_events->add_option("FILE", import_options->input, "NDJSON file of events, or - for stdin")
-      ->required();
+      ->required()
+      ->type_name("FILE");
   add_location_options(import_events, *import_options);
   import_events->callback([import_options, &ctx] { run_import(*import_options, ctx); });
 
   auto show_options = std::make_shared<LedgerOptions>();
   auto* show = ledger->add_subcommand("show", "Print the ledger's events in file order");
-  show->add_option("--format", show_options->format, "Output format: text, json or ndjson")
-      ->check(CLI::IsMember({"text", "json", "ndjson"}));
+  ctx.choices.one_of(
+      show->add_option("--format", show_options->format, "Output format (default text)")
+          ->type_name("FORMAT"),
+      "format", {"text", "json", "ndjson"});
   add_location_options(show, *show_options);
   show->callback([show_options, &ctx] { run_show(*show_options, ctx); });
 }

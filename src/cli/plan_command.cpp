@@ -65,7 +65,8 @@ void run_plan(const PlanOptions& options, Context& ctx) {
 
   // Every input was valid: the drafts folder first (a write there may still fail), then stdout.
   if (options.drafts) write_draft_files(plan, *options.drafts);
-  write_plan(plan, format, ctx.out, format == PlanFormat::table && ctx.colorize_stdout(), &pool);
+  write_plan(plan, format, ctx.out, format == PlanFormat::table && ctx.colorize_stdout(), &pool,
+             ctx.stdout_columns());
   ctx.out.flush();
   if (format != PlanFormat::json) write_plan_summary(plan.summary, ctx.err);
   if (plan.summary.prospects_with_errors > 0) ctx.status = ExitStatus::findings;
@@ -79,7 +80,8 @@ void setup_plan(CLI::App& app, Context& ctx) {
   auto options = std::make_shared<PlanOptions>();
   sub->add_option("PROSPECTS", options->prospects,
                   "A JSON array of prospects, or NDJSON (one object per line); - reads stdin")
-      ->required();
+      ->required()
+      ->type_name("FILE");
   sub->add_option("--account", options->account,
                   "Account file: plan, time zone, credits, ledger, templates (default: plan free)")
       ->type_name("FILE");
@@ -98,10 +100,10 @@ void setup_plan(CLI::App& app, Context& ctx) {
   sub->add_option("--drafts", options->drafts,
                   "Write each prospect's rendered draft to DIR/<id>.txt, for outreach check")
       ->type_name("DIR");
-  sub->add_option("--format", options->format,
-                  "table (default on a terminal), tsv (default otherwise), csv, json, ndjson or "
-                  "ics (a calendar of the sends)")
-      ->check(CLI::IsMember({"table", "tsv", "csv", "json", "ndjson", "ics"}));
+  ctx.choices.one_of(sub->add_option("--format", options->format,
+                                     "Output format (default: table on a terminal, else tsv; ics: a calendar of the sends)")
+                         ->type_name("FORMAT"),
+                     "format", plan_format_names());
   sub->callback([&ctx, options] { run_plan(*options, ctx); });
 }
 

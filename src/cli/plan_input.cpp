@@ -9,10 +9,14 @@
 namespace outreach::cli {
 namespace {
 
-// A template file of the account, if it names one.
-std::optional<Template> load_template(const std::optional<std::string>& path) {
+// A template file of the account, if it names one; a file that cannot be read is named by
+// its key in the account ("templates.connect").
+std::optional<Template> load_template(const Account& account,
+                                      const std::optional<std::string>& path, const char* key) {
   if (!path) return std::nullopt;
-  return Template::read(read_input_file(*path), *path);
+  const std::string text = naming_account_key(account, std::string("templates.") + key,
+                                              [&] { return read_input_file(*path); });
+  return Template::read(text, *path);
 }
 
 }  // namespace
@@ -38,12 +42,15 @@ PlanConfig plan_config(LoadedAccount loaded, const PlanStart& start,
     config.start = local_date(now, loaded.account.zone);
   }
   if (options.until) config.until = parse_date_option(*options.until, "--until");
-  config.ledger = read_account_ledger(loaded);
+  config.ledger = read_account_ledger(loaded, ctx);
   config.ledger_origin = loaded.ledger_path;
-  config.connect_template = load_template(loaded.account.templates.connect);
-  config.message_template = load_template(loaded.account.templates.message);
-  config.inmail_template = load_template(loaded.account.templates.inmail);
-  config.follow_up_template = load_template(loaded.account.templates.follow_up);
+  config.connect_template =
+      load_template(loaded.account, loaded.account.templates.connect, "connect");
+  config.message_template =
+      load_template(loaded.account, loaded.account.templates.message, "message");
+  config.inmail_template = load_template(loaded.account, loaded.account.templates.inmail, "inmail");
+  config.follow_up_template =
+      load_template(loaded.account, loaded.account.templates.follow_up, "follow_up");
   config.account = std::move(loaded.account);
   return config;
 }

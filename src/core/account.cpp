@@ -89,14 +89,21 @@ BlackoutDays parse_blackout(const JsonField& field) {
   return days;
 }
 
-}  // namespace
-
-Account default_account(const Rules& rules) {
+// The defaults but the zone: the machine's zone is only looked up when the account names
+// none (TZ may hold what cannot be used).
+Account defaults_without_zone(const Rules& rules) {
   Account account;
-  account.zone = machine_time_zone();
   account.weekly_invite_limit = rules.plan.weekly_invite_limit;
   account.business_hours = rules.plan.business_hours;
   account.sequence = rules.sequence;
+  return account;
+}
+
+}  // namespace
+
+Account default_account(const Rules& rules) {
+  Account account = defaults_without_zone(rules);
+  account.zone = machine_time_zone();
   return account;
 }
 
@@ -106,7 +113,7 @@ Account parse_account(std::string_view text, const std::string& origin, const st
   const JsonField root(document, origin, "");
   root.expect_keys(account_keys());
 
-  Account account = default_account(rules);
+  Account account = defaults_without_zone(rules);
   account.origin = origin;
   if (const auto f = root.find("plan")) account.plan = parse_plan(*f, origin, rules);
   if (const auto f = root.find("plan_start")) account.plan_start = strict_date(*f);
@@ -115,6 +122,8 @@ Account parse_account(std::string_view text, const std::string& origin, const st
     if (has_control_characters(name))
       f->fail(fmt::format("expected an IANA time zone name, got {}", describe_json(f->value())));
     account.zone = find_time_zone(name, fmt::format("{}: {}", origin, f->path()));
+  } else {
+    account.zone = machine_time_zone();
   }
   if (const auto f = root.find("credits")) account.opening = parse_opening(*f);
   if (const auto f = root.find("ledger")) account.ledger_path = resolve_path(*f, base_dir);

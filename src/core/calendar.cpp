@@ -10,6 +10,7 @@
 
 #include "outreach/error.hpp"
 #include "outreach/suggest.hpp"
+#include "outreach/text.hpp"
 
 namespace outreach {
 namespace {
@@ -39,8 +40,22 @@ std::optional<Date> parse_iso_date(std::string_view text) {
   return Date{ymd};
 }
 
+bool is_writable_date(Date day) {
+  const auto year = static_cast<int>(date::year_month_day{day}.year());
+  return year >= 0 && year <= 9999;
+}
+
+Date latest_input_date() { return Date{date::year{9899} / date::December / date::day{31}}; }
+
 std::string format_date(Date day) {
   const date::year_month_day ymd{day};
+  // A date is YYYY-MM-DD for every reader: one outside the years 0000-9999 could be written
+  // but never read back.
+  if (!is_writable_date(day))
+    throw InputError(fmt::format(
+        "a date in the year {} was reached, and outreach writes the years 0000 to 9999 only: "
+        "give earlier dates, or smaller values in the rules",
+        static_cast<int>(ymd.year())));
   // Compiled format strings: a plan writes one date and one instant per prospect.
   return fmt::format(FMT_COMPILE("{:04}-{:02}-{:02}"), static_cast<int>(ymd.year()),
                      static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
@@ -69,28 +84,107 @@ date::sys_seconds start_of_day(Date day, const date::time_zone* zone) {
   return zoned_instant(day, 0, zone);
 }
 
-const date::time_zone* find_time_zone(std::string_view name, const std::string& where) {
+namespace {
+
+// Every use of the time-zone database goes through here, so that missing or corrupt data
+// (no tzdata package, an empty /etc/localtime) is one line and exit 2, never an exception
+// that escapes from the library.
+// The library's own text ("basic_ios::clear: iostream error") says nothing to a user.
+[[noreturn]] void time_zone_data_error(const std::string& what) {
+  throw IoError(fmt::format(
+      "time-zone data: {} (the files under /usr/share/zoneinfo are missing or corrupt; is the "
+      "tzdata package installed?)",
+      what));
+}
+
+const date::tzdb& database() {
   try {
-    return date::locate_zone(name);
+    const date::tzdb& db = date::get_tzdb();
+    if (db.zones.empty()) time_zone_data_error("no time zones found");
+    return db;
+  } catch (const IoError&) {
+    throw;
   } catch (const std::exception&) {
-    std::vector<std::string> names;
-    for (const auto& zone : date::get_tzdb().zones) names.emplace_back(zone.name());
-    throw InputError(
-        fmt::format("{}: unknown time zone '{}'{}", where, name, did_you_mean(name, names)));
+    time_zone_data_error("cannot read the database");
   }
+}
+
+// A zone's rules are read from its file when first used; read them now, on this thread, so
+// that a corrupt file is an error here and not in the middle of a plan.
+const date::time_zone* loaded(const date::time_zone* zone) {
+  try {
+    (void)zone->get_info(date::sys_seconds{});
+  } catch (const std::exception&) {
+    time_zone_data_error(fmt::format("cannot read the zone {}", zone->name()));
+  }
+  return zone;
+}
+
+// Names the database lists but that are not places: "localtime" is the machine's setting,
+// not a zone an account can name; "posixrules" and "Factory" are artefacts of the files.
+bool is_place_name(std::string_view name) {
+  return name != "localtime" && name != "posixrules" && name != "Factory" &&
+         name.find("..") == std::string_view::npos && !name.empty() && name.front() != '/';
+}
+
+const date::time_zone* find_zone(std::string_view name) {
+  (void)database();
+  try {
+    return loaded(date::locate_zone(name));
+  } catch (const IoError&) {
+    throw;
+  } catch (const std::exception&) {
+    return nullptr;
+  }
+}
+
+}  // namespace
+
+const date::time_zone* utc_time_zone() {
+  static const date::time_zone* const utc = [] {
+    const date::time_zone* zone = find_zone("UTC");
+    if (zone == nullptr) time_zone_data_error("no UTC zone");
+    return zone;
+  }();
+  return utc;
+}
+
+const date::time_zone* find_time_zone(std::string_view name, const std::string& where) {
+  const date::time_zone* zone = is_place_name(name) ? find_zone(name) : nullptr;
+  if (zone != nullptr) return zone;
+  std::vector<std::string> names;
+  for (const auto& candidate : database().zones)
+    if (is_place_name(candidate.name())) names.emplace_back(candidate.name());
+  throw InputError(fmt::format("{}: unknown time zone {}{}", where, quoted_printable(name),
+                               did_you_mean(name, names)));
 }
 
 const date::time_zone* machine_time_zone() {
   if (const char* tz = std::getenv("TZ"); tz != nullptr && *tz != '\0') {
-    try {
-      return date::locate_zone(*tz == ':' ? tz + 1 : tz);
-    } catch (const std::exception&) {
+    // glibc reads TZ as ":NAME", "NAME", an absolute path ":/usr/share/zoneinfo/NAME", or a
+    // POSIX rule ("EST5EDT,M3.2.0,M11.1.0"). The tz library knows names only: a path inside
+    // the system's zoneinfo folder names its zone; anything else is said, not guessed.
+    std::string_view name = *tz == ':' ? tz + 1 : tz;
+    for (const std::string_view folder : {"/usr/share/zoneinfo/", "/usr/share/zoneinfo/posix/"})
+      if (name.substr(0, folder.size()) == folder) name.remove_prefix(folder.size());
+    if (name != "/etc/localtime") {
+      if (const date::time_zone* zone = is_place_name(name) ? find_zone(name) : nullptr)
+        return zone;
+      throw InputError(fmt::format(
+          "TZ: cannot use {}: outreach reads IANA zone names (TZ=Europe/Paris, or a path under "
+          "/usr/share/zoneinfo), not POSIX rules or other files; set TZ so, or give the "
+          "account a \"timezone\"",
+          quoted_printable(tz)));
     }
   }
+  (void)database();
   try {
-    return date::current_zone();
+    return loaded(date::current_zone());
+  } catch (const IoError&) {
+    throw;
   } catch (const std::exception&) {
-    return date::locate_zone("UTC");
+    // No /etc/localtime (a container): the machine keeps UTC.
+    return utc_time_zone();
   }
 }
 

@@ -1,6 +1,7 @@
 #include "outreach/credits.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <limits>
 #include <unordered_map>
 
@@ -21,6 +22,9 @@ int month_index(Date day) {
 
 std::string month_name(int index) { return fmt::format("{:04}-{:02}", index / 12, index % 12 + 1); }
 
+// Where an event comes from, for an error that names it ("ledger.ndjson:7").
+using EventPlace = std::function<std::string(const LedgerEvent&)>;
+
 // A sent InMail as the simulation tracks it, for refunds, declines and pending refunds.
 struct SentInMail {
   const LedgerEvent* event = nullptr;
@@ -35,13 +39,13 @@ struct SentInMail {
 class Simulation {
  public:
   Simulation(const PlanRules& plan, const Rules& rules, CreditReport& report, int first_month,
-             std::optional<Date> counted_from, const std::string& ledger_origin)
+             std::optional<Date> counted_from, const EventPlace& place)
       : plan_(plan),
         rules_(rules),
         report_(report),
         first_month_(first_month),
         counted_from_(counted_from),
-        ledger_origin_(ledger_origin) {}
+        place_(place) {}
 
   void grant(Date day) {
     const int before = report_.balance;
@@ -98,8 +102,7 @@ class Simulation {
     const int cost = event.free ? inmail.open_profile_credit_cost : inmail.credit_cost;
     if (counted(event)) {
       if (report_.balance < cost) {
-        const std::string place =
-            event.line > 0 ? fmt::format("{}:{}", ledger_origin_, event.line) : ledger_origin_;
+        const std::string place = place_(event);
         throw InputError(fmt::format(
             "{}: inmail_sent to {} on {} needs a credit but the balance is {} (an InMail to an "
             "Open Profile is free: mark it \"free\": true)",
@@ -160,7 +163,7 @@ class Simulation {
   CreditReport& report_;
   int first_month_;
   std::optional<Date> counted_from_;
-  const std::string& ledger_origin_;
+  const EventPlace& place_;
   std::vector<SentInMail> sent_;
   std::unordered_map<std::string, std::vector<std::size_t>> by_prospect_;
 };
@@ -186,8 +189,10 @@ std::vector<Date> grant_dates_between(Date plan_start, Date after, Date until) {
   return dates;
 }
 
-CreditReport simulate_credits(const Account& account, const std::vector<LedgerEvent>& events,
-                              Date as_of, const Rules& rules, const std::string& ledger_origin) {
+namespace {
+
+CreditReport simulate(const Account& account, const std::vector<LedgerEvent>& events, Date as_of,
+                      const Rules& rules, const EventPlace& place) {
   if (!account.plan_start)
     throw InputError(fmt::format(
         "{}: plan_start: missing key; credits need the date the plan started", account.origin));
@@ -236,7 +241,7 @@ CreditReport simulate_credits(const Account& account, const std::vector<LedgerEv
 
   Simulation simulation(
       plan, rules, report, first_month,
-      account.opening ? std::optional<Date>(account.opening->as_of) : std::nullopt, ledger_origin);
+      account.opening ? std::optional<Date>(account.opening->as_of) : std::nullopt, place);
   std::size_t next_grant = 0;
   for (const LedgerEvent* event : ordered) {
     // A date's grant comes before that date's events.
@@ -256,6 +261,41 @@ CreditReport simulate_credits(const Account& account, const std::vector<LedgerEv
   report.next_grant_credits =
       std::max(0, std::min(report.balance + plan.monthly_credits, plan.cap) - report.balance);
   return report;
+}
+
+}  // namespace
+
+CreditReport simulate_credits(const Account& account, const std::vector<LedgerEvent>& events,
+                              Date as_of, const Rules& rules, const std::string& ledger_origin) {
+  return simulate(account, events, as_of, rules, [&](const LedgerEvent& event) {
+    return event.line > 0 ? fmt::format("{}:{}", ledger_origin, event.line) : ledger_origin;
+  });
+}
+
+void check_events_against_account(const Account& account, const Rules& rules,
+                                  const std::vector<LedgerEvent>& ledger,
+                                  const std::string& ledger_origin,
+                                  const std::vector<LedgerEvent>& additions,
+                                  const std::string& additions_origin) {
+  // Without a plan start there is no simulation to keep consistent (`credits` needs one).
+  if (!account.plan_start || additions.empty()) return;
+  std::vector<LedgerEvent> all;
+  all.reserve(ledger.size() + additions.size());
+  all.insert(all.end(), ledger.begin(), ledger.end());
+  all.insert(all.end(), additions.begin(), additions.end());
+  const LedgerEvent* first_addition = all.data() + ledger.size();
+  Date last = all.front().date;
+  for (const LedgerEvent& event : all) last = std::max(last, event.date);
+  if (account.opening) last = std::max(last, account.opening->as_of);
+  try {
+    (void)simulate(account, all, last, rules, [&](const LedgerEvent& event) {
+      const bool added = &event >= first_addition;
+      const std::string& origin = added ? additions_origin : ledger_origin;
+      return event.line > 0 ? fmt::format("{}:{}", origin, event.line) : origin;
+    });
+  } catch (const InputError& e) {
+    throw InputError(fmt::format("{}; nothing was appended", e.what()));
+  }
 }
 
 }  // namespace outreach

@@ -8,6 +8,7 @@
 
 #include "outreach/error.hpp"
 #include "outreach/suggest.hpp"
+#include "outreach/text.hpp"
 #include "rules_fields.hpp"
 #include "support/json_input.hpp"
 
@@ -28,15 +29,21 @@ const std::vector<std::string>& known_lint_rule_ids() {
   return ids;
 }
 
-Range parse_range(const JsonField& field) {
+// The most credits a plan may grant a month or hold: far above any real plan (150), and low
+// enough that no total over centuries of months can overflow.
+constexpr std::int64_t max_plan_credits = 1'000'000;
+
+Range parse_range(const JsonField& field, double max = 1e9) {
   field.expect_keys({"low", "high"});
-  Range r{field.at("low").as_number(0, 1e9), field.at("high").as_number(0, 1e9)};
+  Range r{field.at("low").as_number(0, max), field.at("high").as_number(0, max)};
   if (r.low > r.high) field.fail("low is greater than high");
   return r;
 }
 
+// Rationales may name values of the rules data ("{inmail_limit}"); they are filled in once,
+// so that `explain` always says what the rules in force say.
 std::string fill_rationale(std::string text, const Rules& rules) {
-  const std::array<std::pair<std::string_view, int>, 7> values = {{
+  const std::array<std::pair<std::string_view, int>, 19> values = {{
       {"{message_limit}", rules.channels.at("message").body_limit},
       {"{inmail_limit}", rules.channels.at("inmail").body_limit},
       {"{connect_limit}", rules.channels.at("connect").body_limit},
@@ -44,6 +51,18 @@ std::string fill_rationale(std::string text, const Rules& rules) {
       {"{long_inmail_chars}", rules.lint.long_inmail_chars},
       {"{shouting_min_letters}", rules.lint.shouting_min_letters},
       {"{exclamation_run}", rules.lint.exclamation_run},
+      {"{refund_window_days}", rules.refund_window_days},
+      {"{acceptance_delay_days}", rules.plan.acceptance_delay_days},
+      {"{hard_to_connect_pending_invitations}", rules.plan.hard_to_connect_pending_invitations},
+      {"{same_template_threshold}", rules.plan.same_template_threshold},
+      {"{weekly_invite_limit}", rules.plan.weekly_invite_limit},
+      {"{invite_window_days}", rules.plan.invite_window_days},
+      {"{followup_after_days}", rules.sequence.followup_after_days},
+      {"{max_followups}", rules.sequence.max_followups},
+      {"{withdraw_after_days}", rules.sequence.withdraw_after_days},
+      {"{reinvite_lock_days}", rules.sequence.reinvite_lock_days},
+      {"{recontact_after_days}", rules.sequence.recontact_after_days},
+      {"{horizon_days}", rules.sequence.horizon_days},
   }};
   for (const auto& [key, value] : values) {
     for (auto at = text.find(key); at != std::string::npos; at = text.find(key))
@@ -89,11 +108,13 @@ void parse_plans(const JsonField& field, Rules& rules) {
   for (const auto& [id, _] : field.value().items()) {
     const JsonField p = field.at(id);
     p.expect_keys({"name", "monthly_credits", "cap"});
+    if (first_control_or_bidi(id) || id.empty())
+      field.fail(fmt::format("expected plan ids of printable text, got {}", quoted_printable(id)));
     PlanRules plan;
     plan.id = id;
-    plan.name = p.at("name").as_string();
-    plan.monthly_credits = static_cast<int>(p.at("monthly_credits").as_int(0, big));
-    plan.cap = static_cast<int>(p.at("cap").as_int(0, big));
+    plan.name = p.at("name").as_text();
+    plan.monthly_credits = static_cast<int>(p.at("monthly_credits").as_int(0, max_plan_credits));
+    plan.cap = static_cast<int>(p.at("cap").as_int(0, max_plan_credits));
     if (plan.cap < plan.monthly_credits)
       p.at("cap").fail("the cap is smaller than the monthly credits");
     rules.plans[id] = plan;
@@ -111,6 +132,56 @@ std::vector<std::string> parse_phrases(const JsonField& field) {
     phrases.push_back(std::move(phrase));
   }
   return phrases;
+}
+
+std::string parse_rationale(const JsonField& field, const Rules& rules) {
+  std::string text = field.as_text();
+  if (text.find_first_not_of(" \t") == std::string::npos)
+    field.fail("expected an explanation, got an empty string");
+  return fill_rationale(std::move(text), rules);
+}
+
+std::string parse_severity(const JsonField& field) {
+  std::string severity = field.as_string();
+  if (severity != "error" && severity != "warning")
+    field.fail(
+        fmt::format("expected \"error\" or \"warning\", got {}", describe_json(field.value())));
+  return severity;
+}
+
+// An id the tool prints ("missing-field", "free-path"): lower-case letters, digits and '-'.
+void expect_code(const JsonField& field, const std::string& id) {
+  const bool valid = !id.empty() && id.front() != '-' && id.back() != '-' &&
+                     std::all_of(id.begin(), id.end(), [](char c) {
+                       return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+                     });
+  if (!valid)
+    field.fail(fmt::format("'{}' is not a code: expected lower-case letters, digits and '-'",
+                           printable(id)));
+}
+
+// plan_findings and plan_reasons: what `explain` says of the codes the planner prints. Which
+// codes there are is the planner's business (a unit test checks that each has an entry); here
+// each entry is checked for its shape, and no two codes `explain` knows share an id.
+void parse_plan_codes(const JsonField& findings, const JsonField& reasons, Rules& rules) {
+  findings.expect_object();
+  for (const auto& [id, _] : findings.value().items()) {
+    const JsonField info = findings.at(id);
+    expect_code(info, id);
+    if (rules.lint_rule(id) != nullptr) info.fail("a lint rule already has this id");
+    info.expect_keys({"severity", "rationale"});
+    rules.plan_findings.push_back(
+        {id, parse_severity(info.at("severity")), parse_rationale(info.at("rationale"), rules)});
+  }
+  reasons.expect_object();
+  for (const auto& [id, _] : reasons.value().items()) {
+    const JsonField info = reasons.at(id);
+    expect_code(info, id);
+    if (rules.lint_rule(id) != nullptr || rules.plan_finding(id) != nullptr)
+      info.fail("a lint rule or a plan finding already has this id");
+    info.expect_keys({"rationale"});
+    rules.plan_reasons.push_back({id, parse_rationale(info.at("rationale"), rules)});
+  }
 }
 
 void parse_lint(const JsonField& field, const JsonField& rule_infos, Rules& rules) {
@@ -132,13 +203,8 @@ void parse_lint(const JsonField& field, const JsonField& rule_infos, Rules& rule
   for (const auto& id : known_lint_rule_ids()) {
     const JsonField info = rule_infos.at(id);
     info.expect_keys({"severity", "rationale"});
-    const JsonField severity = info.at("severity");
-    LintRuleInfo rule{id, severity.as_string(),
-                      fill_rationale(info.at("rationale").as_string(), rules)};
-    if (rule.severity != "error" && rule.severity != "warning")
-      severity.fail(fmt::format("expected \"error\" or \"warning\", got {}",
-                                describe_json(severity.value())));
-    lint.rules.push_back(std::move(rule));
+    lint.rules.push_back(
+        {id, parse_severity(info.at("severity")), parse_rationale(info.at("rationale"), rules)});
   }
 }
 
@@ -172,13 +238,13 @@ void parse_rates(const JsonField& field, Rules& rules) {
   field.expect_keys({"inmail", "inmail_generic", "inmail_personalised", "short_inmail_multiplier",
                      "connect_acceptance_personalised", "message", "message_ad_click_through"});
   ResponseRates& r = rules.rates;
-  r.inmail = parse_range(field.at("inmail"));
-  r.inmail_generic = parse_range(field.at("inmail_generic"));
-  r.inmail_personalised = parse_range(field.at("inmail_personalised"));
+  r.inmail = parse_range(field.at("inmail"), 1);
+  r.inmail_generic = parse_range(field.at("inmail_generic"), 1);
+  r.inmail_personalised = parse_range(field.at("inmail_personalised"), 1);
   r.short_inmail_multiplier = field.at("short_inmail_multiplier").as_number(0, 100);
-  r.connect_acceptance_personalised = parse_range(field.at("connect_acceptance_personalised"));
-  r.message = parse_range(field.at("message"));
-  r.message_ad_click_through = parse_range(field.at("message_ad_click_through"));
+  r.connect_acceptance_personalised = parse_range(field.at("connect_acceptance_personalised"), 1);
+  r.message = parse_range(field.at("message"), 1);
+  r.message_ad_click_through = parse_range(field.at("message_ad_click_through"), 1);
 }
 
 }  // namespace
@@ -189,22 +255,25 @@ Rules Rules::parse(std::string_view text, const std::string& origin) {
   rules.source_text = std::string(text);
   const JsonField root(document, origin, "");
   root.expect_keys({"version", "source", "channels", "plans", "credits", "lint", "lint_rules",
-                    "plan", "sequence", "response_rates", "notes"});
-  root.at("version").as_int(1, 1);
+                    "plan_findings", "plan_reasons", "plan", "sequence", "response_rates",
+                    "notes"});
+  rules.version = static_cast<int>(root.at("version").as_int(1, 1));
+  rules.source = root.at("source").as_string();
   parse_channels(root.at("channels"), rules);
   parse_plans(root.at("plans"), rules);
   const JsonField credits = root.at("credits");
   credits.expect_keys({"refund_window_days", "declined_inmail_refunded"});
   rules.refund_window_days = static_cast<int>(credits.at("refund_window_days").as_int(0, 3650));
   rules.declined_inmail_refunded = credits.at("declined_inmail_refunded").as_bool();
-  parse_lint(root.at("lint"), root.at("lint_rules"), rules);
+  // The plan's thresholds first: the explanations name them.
   parse_plan_defaults(root.at("plan"), rules);
   parse_sequence(root.at("sequence"), rules);
+  parse_lint(root.at("lint"), root.at("lint_rules"), rules);
+  parse_plan_codes(root.at("plan_findings"), root.at("plan_reasons"), rules);
   parse_rates(root.at("response_rates"), rules);
   if (const auto notes = root.find("notes")) {
     notes->expect_object();
-    for (const auto& [key, _] : notes->value().items())
-      rules.notes[key] = notes->at(key).as_string();
+    for (const auto& [key, _] : notes->value().items()) rules.notes[key] = notes->at(key).as_text();
   }
   return rules;
 }
@@ -235,6 +304,26 @@ const LintRuleInfo* Rules::lint_rule(std::string_view id) const {
   for (const auto& rule : lint.rules)
     if (rule.id == id) return &rule;
   return nullptr;
+}
+
+const LintRuleInfo* Rules::plan_finding(std::string_view id) const {
+  for (const auto& finding : plan_findings)
+    if (finding.id == id) return &finding;
+  return nullptr;
+}
+
+const PlanReasonInfo* Rules::plan_reason(std::string_view id) const {
+  for (const auto& reason : plan_reasons)
+    if (reason.id == id) return &reason;
+  return nullptr;
+}
+
+std::vector<std::string> Rules::explainable_ids() const {
+  std::vector<std::string> ids;
+  for (const auto& rule : lint.rules) ids.push_back(rule.id);
+  for (const auto& finding : plan_findings) ids.push_back(finding.id);
+  for (const auto& reason : plan_reasons) ids.push_back(reason.id);
+  return ids;
 }
 
 const std::vector<std::string>& Rules::lint_rule_ids() { return known_lint_rule_ids(); }

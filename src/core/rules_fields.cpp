@@ -1,7 +1,6 @@
 #include "rules_fields.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 #include <fmt/format.h>
 
@@ -11,12 +10,21 @@
 namespace outreach {
 namespace {
 
-int parse_minute_of_day(const JsonField& field) {
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// "HH:MM" with exactly two digits each, 00:00 to 23:59; "24:00" (the end of the day) only
+// where `end_of_day_ok`, for the end of business hours.
+int parse_minute_of_day(const JsonField& field, bool end_of_day_ok) {
   const std::string text = field.as_string();
-  int hours = 0, minutes = 0;
-  if (text.size() != 5 || text[2] != ':' ||
-      std::sscanf(text.c_str(), "%2d:%2d", &hours, &minutes) != 2 || hours > 24 || minutes > 59)
-    field.fail(fmt::format("expected a time HH:MM, got {}", describe_json(field.value())));
+  const bool shape = text.size() == 5 && is_digit(text[0]) && is_digit(text[1]) && text[2] == ':' &&
+                     is_digit(text[3]) && is_digit(text[4]);
+  const int hours = shape ? (text[0] - '0') * 10 + (text[1] - '0') : -1;
+  const int minutes = shape ? (text[3] - '0') * 10 + (text[4] - '0') : -1;
+  const bool valid =
+      shape && minutes <= 59 && (hours <= 23 || (end_of_day_ok && hours == 24 && minutes == 0));
+  if (!valid)
+    field.fail(fmt::format("expected a time HH:MM from 00:00 to {}, got {}",
+                           end_of_day_ok ? "24:00" : "23:59", describe_json(field.value())));
   return hours * 60 + minutes;
 }
 
@@ -72,8 +80,8 @@ BusinessHours parse_business_hours(const JsonField& field) {
   field.expect_keys({"days", "start", "end"});
   BusinessHours hours;
   hours.days = parse_weekdays(field.at("days"));
-  hours.start_minute = parse_minute_of_day(field.at("start"));
-  hours.end_minute = parse_minute_of_day(field.at("end"));
+  hours.start_minute = parse_minute_of_day(field.at("start"), false);
+  hours.end_minute = parse_minute_of_day(field.at("end"), true);
   if (hours.end_minute <= hours.start_minute)
     field.at("end").fail("the end is not after the start");
   return hours;

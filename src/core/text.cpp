@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "support/name_table.hpp"
+
 namespace outreach {
 namespace {
 
@@ -35,31 +37,42 @@ void for_each_grapheme(std::string_view text, OnCluster on_cluster) {
   }
 }
 
+}  // namespace
+
 // Whether a code point would move the cursor, change the terminal or reorder text when shown.
-bool needs_escape(char32_t c) {
-  return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) ||
+bool is_control_or_bidi(char32_t c) {
+  return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || c == 0x061C || c == 0x200E ||
+         c == 0x200F || c == 0x2028 || c == 0x2029 || (c >= 0x202A && c <= 0x202E) ||
          (c >= 0x2066 && c <= 0x2069);
 }
 
-}  // namespace
-
-std::optional<CountUnit> parse_count_unit(std::string_view name) {
-  if (name == "utf16") return CountUnit::utf16;
-  if (name == "code-points") return CountUnit::code_points;
-  if (name == "graphemes") return CountUnit::graphemes;
+std::optional<std::size_t> first_control_or_bidi(std::string_view text) {
+  for (std::size_t at = 0; at < text.size();) {
+    const DecodedChar c = decode_utf8(text, at);
+    if (c.valid && is_control_or_bidi(c.code_point)) return at;
+    at += c.length;
+  }
   return std::nullopt;
 }
 
-std::string_view count_unit_name(CountUnit unit) {
-  switch (unit) {
-    case CountUnit::utf16:
-      return "utf16";
-    case CountUnit::code_points:
-      return "code-points";
-    case CountUnit::graphemes:
-      return "graphemes";
-  }
-  return "utf16";
+namespace {
+
+// Every counting unit by name, the default first.
+constexpr detail::NameTable<CountUnit, 3> count_units{{{
+    {"utf16", CountUnit::utf16},
+    {"code-points", CountUnit::code_points},
+    {"graphemes", CountUnit::graphemes},
+}}};
+
+}  // namespace
+
+std::optional<CountUnit> parse_count_unit(std::string_view name) { return count_units.parse(name); }
+
+std::string_view count_unit_name(CountUnit unit) { return count_units.name(unit); }
+
+const std::vector<std::string>& count_unit_names() {
+  static const std::vector<std::string> names = count_units.names();
+  return names;
 }
 
 DecodedChar decode_utf8(std::string_view text, std::size_t offset) {
@@ -202,7 +215,7 @@ std::string printable(std::string_view text) {
       out += "\\n";
     } else if (c.code_point == '\r') {
       out += "\\r";
-    } else if (needs_escape(c.code_point)) {
+    } else if (is_control_or_bidi(c.code_point)) {
       out += c.code_point < 0x80 ? fmt::format("\\x{:02X}", static_cast<unsigned>(c.code_point))
                                  : fmt::format("\\u{:04X}", static_cast<unsigned>(c.code_point));
     } else {

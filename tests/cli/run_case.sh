@@ -18,6 +18,8 @@ trap 'rm -rf "$scratch"' EXIT
 cp -R "$case_dir/." "$scratch/"
 cd "$scratch" || exit 1
 
+# COLUMNS would fit a table to the caller's terminal: a case that wants a width sets it.
+unset COLUMNS
 OUTREACH="$outreach" EXAMPLES="$examples" NO_COLOR=1 TZ=UTC LC_ALL=C.UTF-8 \
   bash ./cmd >"$scratch/.actual_stdout" 2>"$scratch/.actual_stderr" </dev/null
 echo $? >"$scratch/.actual_status"

@@ -1,6 +1,10 @@
 #pragma once
 // Small builders shared by the ledger and credit tests: accounts and events from compact text.
 
+#include <stdlib.h>
+
+#include <filesystem>
+#include <fstream>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -12,6 +16,31 @@
 #include "outreach/rules.hpp"
 
 namespace outreach::testing {
+
+/// A scratch folder removed at the end of the test.
+struct ScratchDir {
+  std::filesystem::path path;
+  ScratchDir() {
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "outreach-ledger-XXXXXX").string();
+    path = ::mkdtemp(pattern.data());
+  }
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+  ~ScratchDir() { std::filesystem::remove_all(path); }
+  std::string file(const std::string& name) const { return (path / name).string(); }
+};
+
+inline std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+inline void write_text(const std::string& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
 
 inline Date day(const std::string& text) {
   const auto parsed = parse_iso_date(text);

@@ -63,9 +63,10 @@ inline PlanResult sample() {
   return plan;
 }
 
-inline std::string written(const PlanResult& plan, PlanFormat format, bool color = false) {
+inline std::string written(const PlanResult& plan, PlanFormat format, bool color = false,
+                           std::size_t table_width = 0) {
   std::ostringstream out;
-  write_plan(plan, format, out, color);
+  write_plan(plan, format, out, color, nullptr, table_width);
   return out.str();
 }
 

@@ -142,7 +142,42 @@ TEST_CASE("other values are checked too", "[account]") {
   CHECK(error_of(R"({"business_hours": {"days": ["tue"], "start": "17:00", "end": "09:00"}})") ==
         "account.json: business_hours.end: the end is not after the start");
   CHECK(error_of(R"({"business_hours": {"days": ["tue"], "start": "9am", "end": "17:00"}})") ==
-        "account.json: business_hours.start: expected a time HH:MM, got \"9am\"");
+        "account.json: business_hours.start: expected a time HH:MM from 00:00 to 23:59, got "
+        "\"9am\"");
+}
+
+TEST_CASE("business hours are two digits each, within the day", "[account]") {
+  const auto hours = [](const std::string& start, const std::string& end) {
+    return error_of(R"({"business_hours": {"days": ["tue"], "start": ")" + start +
+                    R"(", "end": ")" + end + R"("}})");
+  };
+  for (const std::string bad : {"-1:00", " 9:00", "9:00", "24:00", "24:30", "12:60", "1a:00"})
+    CHECK(hours(bad, "17:00") ==
+          "account.json: business_hours.start: expected a time HH:MM from "
+          "00:00 to 23:59, got \"" +
+              bad + "\"");
+  CHECK(hours("09:00", "24:30") ==
+        "account.json: business_hours.end: expected a time HH:MM from 00:00 to 24:00, got "
+        "\"24:30\"");
+  CHECK(hours("09:00", "24:00") == "(no error)");
+  CHECK(hours("00:00", "23:59") == "(no error)");
+}
+
+TEST_CASE("a key given twice is refused, not the last one kept", "[account]") {
+  CHECK(error_of(R"({"plan": "free", "plan": "recruiter"})") ==
+        "account.json: plan: duplicate key");
+  CHECK(error_of(R"({"credits": {"balance": 1, "as_of": "2026-01-01", "balance": 2}})") ==
+        "account.json: credits.balance: duplicate key");
+  CHECK(error_of(R"({"business_hours": {"days": ["tue", "wed"], "start": "09:00",
+                     "end": "17:00", "start": "10:00"}})") ==
+        "account.json: business_hours.start: duplicate key");
+}
+
+TEST_CASE("\"localtime\" and other files that are not places are not time zones", "[account]") {
+  for (const std::string name :
+       {"localtime", "posixrules", "Factory", "/etc/localtime", "../zoneinfo/UTC"})
+    CHECK(error_of(R"({"timezone": ")" + name + R"("})")
+              .rfind("account.json: timezone: unknown time zone '" + name + "'", 0) == 0);
 }
 
 TEST_CASE("the document must be one JSON object", "[account]") {

@@ -1,5 +1,7 @@
 #include "outreach/calendar.hpp"
 
+#include <cstdlib>
+
 #include <catch2/catch.hpp>
 
 #include "outreach/error.hpp"
@@ -67,4 +69,37 @@ TEST_CASE("local business hours are correct across daylight saving", "[calendar]
   const auto* kolkata = find_time_zone("Asia/Kolkata", "x");
   CHECK(format_instant(zoned_instant(day("2026-12-01"), 9 * 60, kolkata), kolkata) ==
         "2026-12-01T09:00:00+05:30");
+}
+
+TEST_CASE("dates outside the years 0000-9999 are never written", "[calendar]") {
+  CHECK(format_date(*parse_iso_date("9999-12-31")) == "9999-12-31");
+  CHECK_THROWS_WITH(format_date(*parse_iso_date("9999-12-31") + date::days{4}),
+                    Catch::StartsWith("a date in the year 10000 was reached, and outreach writes "
+                                      "the years 0000 to 9999 only"));
+  CHECK_THROWS_AS(format_date(Date{date::days{-4'000'000}}), outreach::InputError);
+  CHECK_THROWS_AS(format_instant(date::sys_days{*parse_iso_date("9999-12-31")} + date::days{2},
+                                 utc_time_zone()),
+                  outreach::InputError);
+  CHECK(format_date(latest_input_date()) == "9899-12-31");
+}
+
+TEST_CASE("TZ names a zone, a path under the zoneinfo folder, or is refused", "[calendar]") {
+  const char* saved = std::getenv("TZ");
+  const std::string before = saved != nullptr ? saved : "";
+  const auto zone_for = [](const char* tz) {
+    ::setenv("TZ", tz, 1);
+    return machine_time_zone()->name();
+  };
+  CHECK(zone_for("Europe/Paris") == "Europe/Paris");
+  CHECK(zone_for(":Asia/Tokyo") == "Asia/Tokyo");
+  CHECK(zone_for(":/usr/share/zoneinfo/America/New_York") == "America/New_York");
+  CHECK_THROWS_WITH(zone_for("EST5EDT,M3.2.0,M11.1.0"),
+                    Catch::StartsWith("TZ: cannot use 'EST5EDT,M3.2.0,M11.1.0': outreach reads "
+                                      "IANA zone names"));
+  CHECK_THROWS_AS(zone_for("/tmp/zone"), outreach::InputError);
+  CHECK_THROWS_AS(zone_for("localtime"), outreach::InputError);
+  if (saved != nullptr)
+    ::setenv("TZ", before.c_str(), 1);
+  else
+    ::unsetenv("TZ");
 }

@@ -519,3 +519,43 @@ TEST_CASE("totals too large to count are an error, not an overflow", "[credits]"
       "account.json: plan: 1000000000 credits a month from 2026-01-15 to 2026-03-15 are more "
       "than can be counted");
 }
+
+// --- Writes checked against the account (SPEC §12) --------------------------------------------
+
+TEST_CASE("events that would spend a credit the account does not have are refused", "[credits]") {
+  const Account a = account("premium-career", "2026-01-15", std::make_pair(1, "2026-03-01"));
+  const auto ledger = events({"2026-03-02 inmail_sent p-1"});
+  // The only credit is spent: another paid InMail is refused, naming it, a free one is not.
+  auto more = events({"2026-03-03 inmail_sent p-2 free", "2026-03-04 inmail_sent p-3"});
+  CHECK_THROWS_WITH(
+      check_events_against_account(a, Rules::builtin(), ledger, "ledger.ndjson", more,
+                                   "events.ndjson"),
+      "events.ndjson:2: inmail_sent to 'p-3' on 2026-03-04 needs a credit but the balance is 0 "
+      "(an InMail to an Open Profile is free: mark it \"free\": true); nothing was appended");
+  more.pop_back();
+  CHECK_NOTHROW(check_events_against_account(a, Rules::builtin(), ledger, "ledger.ndjson", more,
+                                             "events.ndjson"));
+  // An addition without a line (ledger add) is named by its origin alone.
+  auto one = events({"2026-03-04 inmail_sent p-3"});
+  one[0].line = 0;
+  CHECK_THROWS_WITH(
+      check_events_against_account(a, Rules::builtin(), ledger, "ledger.ndjson", one, "ledger add"),
+      Catch::StartsWith("ledger add: inmail_sent to 'p-3' on 2026-03-04 needs a credit"));
+  // A grant or a refund in between makes room again.
+  CHECK_NOTHROW(check_events_against_account(a, Rules::builtin(), ledger, "ledger.ndjson",
+                                             events({"2026-03-15 inmail_sent p-3"}), "x"));
+  CHECK_NOTHROW(check_events_against_account(
+      a, Rules::builtin(), ledger, "ledger.ndjson",
+      events({"2026-03-03 reply p-1", "2026-03-04 inmail_sent p-3"}), "x"));
+  // An addition dated before the ledger's events is simulated in date order too.
+  CHECK_THROWS_WITH(check_events_against_account(a, Rules::builtin(), ledger, "ledger.ndjson",
+                                                 events({"2026-03-01 inmail_sent p-0"}), "x"),
+                    Catch::StartsWith("ledger.ndjson:1: inmail_sent to 'p-1'"));
+}
+
+TEST_CASE("without a plan start there is nothing to check", "[credits]") {
+  Account a = account("free", "2026-01-15");
+  a.plan_start.reset();
+  CHECK_NOTHROW(check_events_against_account(a, Rules::builtin(), {}, "ledger.ndjson",
+                                             events({"2026-03-04 inmail_sent p-3"}), "x"));
+}

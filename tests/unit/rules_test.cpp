@@ -1,12 +1,15 @@
 #include "outreach/rules.hpp"
 
+#include <set>
+
+#include <fmt/format.h>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include "outreach/error.hpp"
+#include "outreach/plan.hpp"
 
-using outreach::InputError;
-using outreach::Rules;
+using namespace outreach;
 
 namespace {
 
@@ -99,4 +102,139 @@ TEST_CASE("the plan lookup suggests a close name", "[rules]") {
 TEST_CASE("deeply nested input is refused while parsing", "[rules]") {
   const std::string deep = std::string(100000, '[') + std::string(100000, ']');
   CHECK(error_of(deep) == "my-rules.json:1:65: JSON nested deeper than 64 levels");
+}
+
+TEST_CASE("the rules data's version and source", "[rules]") {
+  CHECK(Rules::builtin().version == 1);
+  CHECK(Rules::builtin().source.rfind("LinkedIn Messages vs InMail", 0) == 0);
+  CHECK(error_of(builtin_with("/source", 1)) == "my-rules.json: source: expected a string, got 1");
+}
+
+TEST_CASE("the plan's codes are explained, with values of the rules filled in", "[rules]") {
+  const Rules rules = Rules::parse(builtin_with("/plan/same_template_threshold", 7), "r.json");
+  REQUIRE(rules.plan_finding("missing-field") != nullptr);
+  CHECK(rules.plan_finding("missing-field")->severity == "error");
+  CHECK(rules.plan_finding("same-template")->severity == "warning");
+  CHECK(rules.plan_finding("same-template")->rationale.find("more than 7 prospects") !=
+        std::string::npos);
+  CHECK(rules.plan_reason("time-sensitive")->rationale.find("(14 days)") != std::string::npos);
+  CHECK(rules.plan_reason("long-inmail") == nullptr);
+  CHECK(rules.plan_finding("free-path") == nullptr);
+  // explain's ids: the lint rules, then the findings, then the reasons, each once.
+  const std::vector<std::string> ids = rules.explainable_ids();
+  CHECK(ids.front() == "body-too-long");
+  CHECK(std::set<std::string>(ids.begin(), ids.end()).size() == ids.size());
+  CHECK(ids.size() ==
+        rules.lint.rules.size() + rules.plan_findings.size() + rules.plan_reasons.size());
+}
+
+TEST_CASE("the plan's explanations are validated like the rest", "[rules]") {
+  CHECK(error_of(builtin_with("/plan_reasons/free-path/rationale", "")) ==
+        "my-rules.json: plan_reasons.free-path.rationale: expected an explanation, got an empty "
+        "string");
+  CHECK(error_of(builtin_with("/plan_findings/missing-field/severity", "info")) ==
+        "my-rules.json: plan_findings.missing-field.severity: expected \"error\" or \"warning\", "
+        "got \"info\"");
+  CHECK(error_of(builtin_with("/plan_reasons/Free Path", {{"rationale", "x"}})) ==
+        "my-rules.json: plan_reasons.Free Path: 'Free Path' is not a code: expected lower-case "
+        "letters, digits and '-'");
+  CHECK(error_of(builtin_with("/plan_findings/long-inmail",
+                              {{"severity", "error"}, {"rationale", "x"}})) ==
+        "my-rules.json: plan_findings.long-inmail: a lint rule already has this id");
+  CHECK(error_of(builtin_with("/plan_reasons/missing-field", {{"rationale", "x"}})) ==
+        "my-rules.json: plan_reasons.missing-field: a lint rule or a plan finding already has "
+        "this id");
+  CHECK(error_of(builtin_with("/plan_reasons/free-path/why", "x")) ==
+        "my-rules.json: plan_reasons.free-path.why: unknown key");
+}
+
+TEST_CASE("every reason code of the planner has an explanation, and no other", "[rules]") {
+  // The names of every value of PlanReason's underlying type: a value past the last one takes
+  // the name function's fallback, so the set is exactly the names the planner can print.
+  std::set<std::string> reasons;
+  for (int value = 0; value <= 255; ++value)
+    reasons.insert(std::string(plan_reason_name(static_cast<PlanReason>(value))));
+  for (const std::string& reason : reasons) {
+    INFO("reason " << reason);
+    CHECK(Rules::builtin().plan_reason(reason) != nullptr);
+  }
+  CHECK(reasons.size() == Rules::builtin().plan_reasons.size());
+}
+
+TEST_CASE("every finding code a plan prints has an explanation", "[rules]") {
+  // A campaign that trips the plan's own findings: 25 recruits share one InMail once their
+  // names are masked (same-template), and one of them has no first name (missing-field).
+  const Rules& rules = Rules::builtin();
+  PlanConfig config;
+  config.rules = &rules;
+  config.start = *parse_iso_date("2026-03-02");
+  config.account.plan = "recruiter";
+  config.account.plan_start = *parse_iso_date("2026-01-10");
+  config.account.opening = OpeningBalance{100, *parse_iso_date("2026-03-01")};
+  config.account.zone = date::locate_zone("America/New_York");
+  config.account.weekly_invite_limit = 100;
+  config.account.business_hours = rules.plan.business_hours;
+  config.inmail_template = std::get<Template>(Template::parse(
+      "Subject: A role on our team\n\nHi {{first_name}}, would you be open to a short chat?"));
+  Planner planner(config);
+  for (int i = 0; i < 25; ++i) {
+    Prospect p;
+    p.id = fmt::format("r-{:02}", i);
+    p.degree = 2;
+    p.goal = Goal::recruiting;
+    p.fields = {{"id", p.id}};
+    if (i > 0) p.fields.emplace_back("first_name", fmt::format("Name{}", i));
+    planner.add(std::span<Prospect>(&p, 1));
+  }
+  const PlanResult plan = planner.finish();
+
+  std::set<std::string> codes;
+  for (const PlannedProspect& row : plan.prospects)
+    for (const PlanFinding& finding : row.findings) codes.insert(finding.rule);
+  for (const std::string& warning : plan.summary.warnings)
+    codes.insert(warning.substr(0, warning.find(':')));
+  CHECK(codes.count("missing-field") == 1);
+  CHECK(codes.count("same-template") == 1);
+  for (const std::string& code : codes) {
+    INFO("code " << code);
+    CHECK((rules.lint_rule(code) != nullptr || rules.plan_finding(code) != nullptr));
+  }
+}
+
+TEST_CASE("a key given twice in a rules file is refused", "[rules]") {
+  std::string text = Rules::builtin().source_text;
+  const auto at = text.find("\"version\"");
+  text.insert(at, "\"version\": 1, ");
+  CHECK(error_of(text) == "my-rules.json: version: duplicate key");
+  std::string nested = Rules::builtin().source_text;
+  const auto cap = nested.find("\"cap\"");
+  nested.insert(cap, "\"cap\": 5, ");
+  CHECK(error_of(nested).rfind("my-rules.json: plans.", 0) == 0);
+  CHECK(error_of(nested).find(".cap: duplicate key") != std::string::npos);
+}
+
+TEST_CASE("text shown to people holds no control or bidirectional characters", "[rules]") {
+  CHECK(error_of(builtin_with("/plans/free/name", "Free\x1b]0;owned\x07")) ==
+        "my-rules.json: plans.free.name: expected text without control or bidirectional "
+        "characters, got \"Free\\u001b]0;owned\\u0007\"");
+  CHECK(error_of(builtin_with("/plans/free/name", "Free \u202e")).find("plans.free.name") !=
+        std::string::npos);
+  CHECK(error_of(builtin_with("/lint_rules/long-inmail/rationale", "a\u009bb"))
+            .find("lint_rules.long-inmail.rationale: expected text without control") !=
+        std::string::npos);
+  nlohmann::json doc = nlohmann::json::parse(Rules::builtin().source_text);
+  doc["plans"]["bad\x1b[2J"] = doc["plans"]["free"];
+  CHECK(error_of(doc.dump()) ==
+        "my-rules.json: plans: expected plan ids of printable text, got 'bad\\x1B[2J'");
+}
+
+TEST_CASE("values that cannot be true are refused", "[rules]") {
+  CHECK(error_of(builtin_with("/response_rates/inmail/high", 1.5)) ==
+        "my-rules.json: response_rates.inmail.high: expected a number from 0 to 1, got 1.5");
+  CHECK(error_of(builtin_with("/plans/recruiter/monthly_credits", 1000000000))
+            .rfind("my-rules.json: plans.recruiter.monthly_credits: expected an integer from 0 to "
+                   "1000000",
+                   0) == 0);
+  CHECK(error_of(builtin_with("/plan/business_hours/start", "24:00"))
+            .rfind("my-rules.json: plan.business_hours.start: expected a time HH:MM", 0) == 0);
 }

@@ -59,6 +59,10 @@ TEST_CASE("count units have names", "[text]") {
   CHECK_FALSE(outreach::parse_count_unit("UTF16"));
   for (const auto unit : {CountUnit::utf16, CountUnit::code_points, CountUnit::graphemes})
     CHECK(outreach::parse_count_unit(outreach::count_unit_name(unit)) == unit);
+  CHECK(outreach::count_unit_names() ==
+        std::vector<std::string>{"utf16", "code-points", "graphemes"});
+  for (const std::string& name : outreach::count_unit_names())
+    CHECK(outreach::count_unit_name(*outreach::parse_count_unit(name)) == name);
 }
 
 TEST_CASE("characters are counted in each unit", "[text]") {
@@ -226,4 +230,15 @@ TEST_CASE("a word from the input is quoted, printable and short", "[text]") {
   // Never cut inside a character: "é" is two bytes.
   CHECK(outreach::quoted_printable("ab\xC3\xA9", 3) == "'ab...'");
   CHECK(outreach::quoted_printable("bad \xFF", 10) == "'bad \xEF\xBF\xBD'");
+}
+
+TEST_CASE("line separators and bidirectional marks are shown, not obeyed", "[text]") {
+  CHECK(outreach::printable("a\u2028b\u2029c") == "a\\u2028b\\u2029c");
+  CHECK(outreach::printable("\u200e\u200f\u061c\u2066x\u2069") ==
+        "\\u200E\\u200F\\u061C\\u2066x\\u2069");
+  CHECK(outreach::first_control_or_bidi("plain text, été") == std::nullopt);
+  CHECK(outreach::first_control_or_bidi("ab\u202ecd") == std::optional<std::size_t>(2));
+  CHECK(outreach::first_control_or_bidi("x\x7f") == std::optional<std::size_t>(1));
+  CHECK(outreach::is_control_or_bidi(0x9B));
+  CHECK_FALSE(outreach::is_control_or_bidi(0x200B));  // a zero-width space changes no direction
 }

@@ -36,8 +36,13 @@ nlohmann::json parse_line_json(std::string_view line, const std::string& origin,
     return parse_json_document(line, "");
   } catch (const InputError& e) {
     std::string_view message = e.what();
-    if (message.substr(0, 3) == ":1:") message.remove_prefix(3);
-    throw InputError(fmt::format("{}:{}:{}", origin, number, message));
+    // ":1:COLUMN: problem", or ": key: problem" for a problem that has no column.
+    if (message.substr(0, 3) == ":1:") {
+      message.remove_prefix(3);
+      throw InputError(fmt::format("{}:{}:{}", origin, number, message));
+    }
+    if (message.substr(0, 2) == ": ") message.remove_prefix(2);
+    throw InputError(fmt::format("{}:{}: {}", origin, number, message));
   }
 }
 
@@ -82,7 +87,14 @@ const std::vector<std::string>& event_type_names() {
   return names;
 }
 
-bool is_valid_prospect_id(std::string_view id) { return !is_blank_line(id) && is_valid_utf8(id); }
+bool is_valid_prospect_id(std::string_view id) {
+  return id.size() <= max_prospect_id_bytes && !is_blank_line(id) && is_valid_utf8(id);
+}
+
+std::string describe_prospect_id_rule() {
+  return fmt::format("a prospect id (non-blank UTF-8 text of at most {})",
+                     describe_byte_count(max_prospect_id_bytes));
+}
 
 LedgerEvent parse_ledger_event(std::string_view line, const std::string& origin,
                                std::size_t line_number, const date::time_zone* zone) {
@@ -110,7 +122,8 @@ LedgerEvent parse_ledger_event(std::string_view line, const std::string& origin,
   const JsonField prospect = root.at("prospect");
   event.prospect = prospect.as_string();
   if (!is_valid_prospect_id(event.prospect))
-    prospect.fail(fmt::format("expected a prospect id, got {}", describe_json(prospect.value())));
+    prospect.fail(fmt::format("expected {}, got {}", describe_prospect_id_rule(),
+                              describe_json(prospect.value())));
 
   if (const auto free = root.find("free")) {
     event.free = free->as_bool();

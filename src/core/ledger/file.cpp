@@ -1,5 +1,6 @@
-// The ledger's file effects: reading it whole, and appending events durably under a lock so
-// that concurrent runs neither lose nor interleave lines (SPEC §5).
+// The ledger's file effects: reading it, and appending events durably and all or nothing
+// under a lock on the file itself, so that concurrent runs neither lose nor interleave lines
+// and a crash never leaves half an import (SPEC §5).
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -7,11 +8,15 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <new>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -33,6 +38,8 @@ class FileDescriptor {
   explicit FileDescriptor(int fd) : fd_(fd) {}
   FileDescriptor(const FileDescriptor&) = delete;
   FileDescriptor& operator=(const FileDescriptor&) = delete;
+  FileDescriptor(FileDescriptor&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+  FileDescriptor& operator=(FileDescriptor&&) = delete;
   ~FileDescriptor() {
     if (fd_ >= 0) ::close(fd_);
   }
@@ -45,67 +52,215 @@ class FileDescriptor {
 
 std::string error_text(int error) { return std::strerror(error); }
 
-std::string lock_path(const std::string& path) { return path + ".lock"; }
-
-void lock(const FileDescriptor& fd, int operation, const std::string& path) {
-  while (::flock(fd.get(), operation) != 0) {
-    if (errno != EINTR) throw IoError(fmt::format("{}: cannot lock: {}", path, error_text(errno)));
-  }
+const char* kind_of_file(mode_t mode) {
+  if (S_ISFIFO(mode)) return "a FIFO";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "not a regular file";
 }
 
-// Reads an open file from its start in chunks, handing each to `chunk`, so that a ledger of
-// any size is never held whole in memory; returns the number of bytes read.
+// Opens without blocking (a FIFO would wait for a writer for ever) and refuses anything but a
+// regular file: a ledger or its journal read from /dev/zero or a FIFO would never end.
+FileDescriptor open_regular(const std::string& path, int flags, const char* what) {
+  FileDescriptor fd(::open(path.c_str(), flags | O_NONBLOCK | O_CLOEXEC, 0666));
+  if (!fd.valid()) {
+    if (errno == EISDIR) throw InputError(fmt::format("{}: is a directory, not a file", path));
+    throw InputError(fmt::format("{}: cannot open: {}", path, error_text(errno)));
+  }
+  struct stat info {};
+  if (::fstat(fd.get(), &info) != 0)
+    throw IoError(fmt::format("{}: cannot stat: {}", path, error_text(errno)));
+  if (S_ISDIR(info.st_mode)) throw InputError(fmt::format("{}: is a directory, not a file", path));
+  if (!S_ISREG(info.st_mode))
+    throw InputError(fmt::format("{}: {}, not a regular file; {} must be a file", path,
+                                 kind_of_file(info.st_mode), what));
+  return fd;
+}
+
+off_t size_of(const FileDescriptor& fd, const std::string& path) {
+  struct stat info {};
+  if (::fstat(fd.get(), &info) != 0)
+    throw IoError(fmt::format("{}: cannot stat: {}", path, error_text(errno)));
+  return info.st_size;
+}
+
+// What the ledger looks like now, to tell whether other writers are getting on with it.
+std::pair<off_t, timespec> progress_of(const FileDescriptor& fd) {
+  struct stat info {};
+  if (::fstat(fd.get(), &info) != 0) return {};
+  return {info.st_size, info.st_mtim};
+}
+
+bool same_progress(const std::pair<off_t, timespec>& a, const std::pair<off_t, timespec>& b) {
+  return a.first == b.first && a.second.tv_sec == b.second.tv_sec &&
+         a.second.tv_nsec == b.second.tv_nsec;
+}
+
+// Takes the flock, waiting for other processes to release it; the lock is on the open file,
+// so every name of the ledger (a symlink, a hard link) shares it. It gives up once the lock
+// has been held for wait.timeout with the ledger unchanged: a queue of appends, each changing
+// the file, is waited through, a holder that is stuck is not.
+void lock(const FileDescriptor& fd, int operation, const std::string& path,
+          const LedgerLockWait& wait) {
+  const auto try_lock = [&] {
+    for (;;) {
+      if (::flock(fd.get(), operation | LOCK_NB) == 0) return true;
+      if (errno == EWOULDBLOCK) return false;
+      if (errno != EINTR)
+        throw IoError(fmt::format("{}: cannot lock: {}", path, error_text(errno)));
+    }
+  };
+  if (try_lock()) return;
+  if (wait.on_wait) wait.on_wait(path);
+  // Counted sleeps rather than a clock: the library never reads one.
+  constexpr std::chrono::milliseconds step{25};
+  auto seen = progress_of(fd);
+  for (auto waited = std::chrono::milliseconds{0}; waited < wait.timeout; waited += step) {
+    std::this_thread::sleep_for(step);
+    if (try_lock()) return;
+    if (const auto now = progress_of(fd); !same_progress(now, seen)) {
+      seen = now;
+      waited = std::chrono::milliseconds{0};
+    }
+  }
+  throw IoError(fmt::format(
+      "{}: still locked by another process after {} seconds; nothing was read or written, try "
+      "again when it has finished",
+      path, std::chrono::duration_cast<std::chrono::seconds>(wait.timeout).count()));
+}
+
+// Reads an open file from its start up to `limit` bytes in chunks, handing each to `chunk`, so
+// that a ledger of any size is never held whole in memory; returns the number of bytes read.
 template <typename OnChunk>
-off_t read_chunks(const FileDescriptor& fd, const std::string& path, OnChunk&& chunk) {
+off_t read_chunks(const FileDescriptor& fd, const std::string& path, off_t limit, OnChunk&& chunk) {
   std::vector<char> buffer(std::size_t{1} << 16);
   off_t offset = 0;
-  for (;;) {
-    const ssize_t n = ::pread(fd.get(), buffer.data(), buffer.size(), offset);
+  while (offset < limit) {
+    const auto want = static_cast<std::size_t>(
+        std::min<off_t>(static_cast<off_t>(buffer.size()), limit - offset));
+    const ssize_t n = ::pread(fd.get(), buffer.data(), want, offset);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      if (errno == EISDIR) throw InputError(fmt::format("{}: is a directory, not a file", path));
-      throw IoError(fmt::format("{}: read error: {}", path, error_text(errno)));
-    }
-    if (n == 0) return offset;
+    if (n < 0) throw IoError(fmt::format("{}: read error: {}", path, error_text(errno)));
+    if (n == 0) break;
     chunk(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
     offset += n;
   }
+  return offset;
 }
 
-// Makes a newly created ledger's directory entry durable too; a failure here does not lose
-// the events already flushed, so it is not reported.
-void sync_parent_directory(const std::string& path) {
+void sync_directory_of(const std::string& path) {
   const std::filesystem::path parent = std::filesystem::path(path).parent_path();
   const char* name = parent.empty() ? "." : parent.c_str();
   const FileDescriptor dir(::open(name, O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (dir.valid()) (void)::fsync(dir.get());
 }
 
-}  // namespace
+// --- The rollback journal: the ledger's size before a batch, and after it, while the batch
+// is written. ---
 
-std::vector<LedgerEvent> read_ledger_file(const std::string& path, const date::time_zone* zone,
-                                          bool missing_ok) try {
-  if (!inspect_input(path, missing_ok)) return {};
-  // A shared lock keeps a concurrent append from being seen half-written. Readers never
-  // create the lock file: without one, no append has run.
-  const FileDescriptor lock_fd(::open(lock_path(path).c_str(), O_RDONLY | O_CLOEXEC));
-  if (lock_fd.valid()) lock(lock_fd, LOCK_SH, lock_path(path));
-  const FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-  if (!fd.valid()) throw InputError(fmt::format("{}: cannot open: {}", path, error_text(errno)));
-  ledger_lines::LedgerParser parser(path, zone, LastLine::must_be_complete);
-  ledger_lines::LineSplitter lines = ledger_lines::lines_into(parser);
-  read_chunks(fd, path, [&](std::string_view chunk) { lines.feed(chunk); });
-  lines.finish();
-  return parser.finish();
-} catch (const std::bad_alloc&) {
-  throw IoError(fmt::format("{}: out of memory while reading it", path));
+constexpr std::string_view journal_prefix = "outreach ledger rollback journal: size before append ";
+constexpr std::string_view journal_middle = ", after ";
+
+struct Journal {
+  off_t before = 0;  ///< the committed size: what readers read, what a rollback cuts back to
+  off_t after = 0;   ///< the size once the batch is written
+  /// Whether it still describes the file: a file grown past `after` was appended to through
+  /// another name (a hard link elsewhere does not see this journal), so the batch is kept.
+  bool applies_to(off_t size) const { return size <= after; }
+};
+
+std::string journal_text(off_t before, off_t after) {
+  return fmt::format("{}{}{}{}\n", journal_prefix, before, journal_middle, after);
 }
 
-void append_ledger_events(const std::string& path, const std::vector<LedgerEvent>& events) {
-  if (events.empty()) return;
+// The journal at `journal`, or nullopt when there is none. A journal that does not read as
+// one was being written when its writer stopped, before any event was appended (it is flushed
+// first), so it records nothing.
+std::optional<Journal> read_journal(const std::string& journal) {
+  struct stat info {};
+  if (::lstat(journal.c_str(), &info) != 0) {
+    if (errno == ENOENT) return std::nullopt;
+    throw IoError(fmt::format("{}: cannot stat: {}", journal, error_text(errno)));
+  }
+  const FileDescriptor fd = open_regular(journal, O_RDONLY | O_NOFOLLOW, "a ledger journal");
+  char text[160] = {};
+  ssize_t n = 0;
+  do {
+    n = ::pread(fd.get(), text, sizeof text - 1, 0);
+  } while (n < 0 && errno == EINTR);
+  if (n < 0) throw IoError(fmt::format("{}: read error: {}", journal, error_text(errno)));
+  long long before = -1, after = -1;
+  const std::string format = fmt::format("{}%lld{}%lld\n", journal_prefix, journal_middle);
+  if (std::sscanf(text, format.c_str(), &before, &after) != 2 || before < 0 || after < before ||
+      std::string_view(text, static_cast<std::size_t>(n)) !=
+          journal_text(static_cast<off_t>(before), static_cast<off_t>(after)))
+    return std::nullopt;
+  return Journal{static_cast<off_t>(before), static_cast<off_t>(after)};
+}
+
+void remove_journal(const std::string& journal) {
+  if (::unlink(journal.c_str()) != 0 && errno != ENOENT)
+    throw IoError(
+        fmt::format("{}: cannot remove the rollback journal: {}", journal, error_text(errno)));
+  sync_directory_of(journal);
+}
+
+// Under the exclusive lock: undo an append that a crash interrupted, then forget its journal.
+void roll_back(const FileDescriptor& ledger, const std::string& path, const std::string& journal) {
+  const auto found = read_journal(journal);
+  if (!found && ::access(journal.c_str(), F_OK) != 0) return;
+  const off_t size = size_of(ledger, path);
+  if (found && found->applies_to(size) && size > found->before) {
+    if (::ftruncate(ledger.get(), found->before) != 0 || ::fsync(ledger.get()) != 0)
+      throw IoError(fmt::format("{}: cannot roll back the interrupted append that {} records: {}",
+                                path, journal, error_text(errno)));
+  }
+  remove_journal(journal);
+}
+
+void write_all(const FileDescriptor& fd, std::string_view bytes, const std::string& path) {
+  while (!bytes.empty()) {
+    const ssize_t written = ::write(fd.get(), bytes.data(), bytes.size());
+    if (written < 0 && errno == EINTR) continue;
+    if (written < 0)
+      throw IoError(
+          fmt::format("{}: cannot write: {}", path,
+                      errno == EFBIG ? "file too large (a file-size limit?)" : error_text(errno)));
+    if (written == 0) throw IoError(fmt::format("{}: cannot write: the disk may be full", path));
+    bytes.remove_prefix(static_cast<std::size_t>(written));
+  }
+}
+
+void write_journal(const std::string& journal, off_t before, off_t after) {
+  const FileDescriptor fd =
+      open_regular(journal, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, "a ledger journal");
+  write_all(fd, journal_text(before, after), journal);
+  if (::fsync(fd.get()) != 0)
+    throw IoError(fmt::format("{}: cannot flush to disk: {}", journal, error_text(errno)));
+  sync_directory_of(journal);
+}
+
+// Beside the file itself, whatever symlink it was reached through, and named by its inode, so
+// that every name of the ledger in its folder (a hard link too) finds the same journal.
+std::string journal_path(const std::string& path, ino_t inode) {
+  char resolved[PATH_MAX];
+  const std::filesystem::path real = std::filesystem::path(
+      ::realpath(path.c_str(), resolved) != nullptr ? resolved : path.c_str());
+  return (real.parent_path() / fmt::format(".outreach-ledger-{}.journal", inode)).string();
+}
+
+ino_t inode_of(const FileDescriptor& fd, const std::string& path) {
+  struct stat info {};
+  if (::fstat(fd.get(), &info) != 0)
+    throw IoError(fmt::format("{}: cannot stat: {}", path, error_text(errno)));
+  return info.st_ino;
+}
+
+std::vector<std::string> lines_of(const std::string& path, const std::vector<LedgerEvent>& events) {
   // Never write a line that the reader would refuse (a prospect id of many kilobytes).
-  std::vector<std::string> lines_to_write;
-  lines_to_write.reserve(events.size());
+  std::vector<std::string> lines;
+  lines.reserve(events.size());
   for (const LedgerEvent& event : events) {
     std::string line = format_ledger_event(event);
     if (line.size() > max_ledger_line_bytes)
@@ -114,46 +269,100 @@ void append_ledger_events(const std::string& path, const std::vector<LedgerEvent
           "hold; nothing was appended",
           path, quoted_printable(event.prospect, 20), line.size(),
           describe_byte_count(max_ledger_line_bytes)));
-    lines_to_write.push_back(std::move(line) + '\n');
+    lines.push_back(std::move(line) + '\n');
   }
-  const FileDescriptor lock_fd(::open(lock_path(path).c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666));
-  if (!lock_fd.valid())
-    throw InputError(fmt::format("{}: cannot create the lock file {}: {}", path, lock_path(path),
-                                 error_text(errno)));
-  lock(lock_fd, LOCK_EX, lock_path(path));
+  return lines;
+}
+
+}  // namespace
+
+std::string ledger_journal_path(const std::string& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) return {};
+  return journal_path(path, info.st_ino);
+}
+
+std::vector<LedgerEvent> read_ledger_file(const std::string& path, const date::time_zone* zone,
+                                          bool missing_ok, const LedgerLockWait& wait) try {
+  if (!inspect_input(path, missing_ok)) return {};
+  const FileDescriptor fd = open_regular(path, O_RDONLY, "a ledger");
+  // A shared lock keeps a concurrent append from being seen half-written.
+  lock(fd, LOCK_SH, path, wait);
+  // An append that a crash interrupted is not part of the ledger: read what came before it.
+  // (The next writer rolls it back; a reader only has a shared lock, so it leaves it.)
+  const off_t size = size_of(fd, path);
+  const auto journal = read_journal(journal_path(path, inode_of(fd, path)));
+  const off_t limit = journal && journal->applies_to(size) ? journal->before : size;
+  ledger_lines::LedgerParser parser(path, zone, LastLine::must_be_complete);
+  ledger_lines::LineSplitter lines = ledger_lines::lines_into(parser);
+  read_chunks(fd, path, limit, [&](std::string_view chunk) { lines.feed(chunk); });
+  lines.finish();
+  return parser.finish();
+} catch (const std::bad_alloc&) {
+  throw IoError(fmt::format("{}: out of memory while reading it", path));
+}
+
+void append_ledger_events(const std::string& path, const std::vector<LedgerEvent>& events,
+                          const LedgerAppendOptions& options) {
+  if (events.empty()) return;
+  const std::vector<std::string> lines_to_write = lines_of(path, events);
 
   struct stat info {};
   const bool existed = ::stat(path.c_str(), &info) == 0;
-  if (existed && S_ISDIR(info.st_mode))
-    throw InputError(fmt::format("{}: is a directory, not a file", path));
-  const FileDescriptor fd(::open(path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0666));
-  if (!fd.valid()) throw InputError(fmt::format("{}: cannot open: {}", path, error_text(errno)));
+  const FileDescriptor fd = open_regular(path, O_RDWR | O_APPEND | O_CREAT, "a ledger");
+  lock(fd, LOCK_EX, path, options.wait);
+  const std::string journal = journal_path(path, inode_of(fd, path));
+  roll_back(fd, path, journal);
 
-  ledger_lines::TornLineFinder finder;
-  ledger_lines::LineSplitter lines = ledger_lines::lines_into(finder);
-  // Under the lock nobody else appends, so on failure our own partial lines can be cut off
-  // again, leaving the ledger exactly as it was.
-  const off_t original_size =
-      read_chunks(fd, path, [&](std::string_view chunk) { lines.feed(chunk); });
-  lines.finish();
-  if (const auto torn = finder.result())
-    throw InputError(fmt::format("{}:{}: torn last line ({}), not appending after it: {}", path,
-                                 torn->line, torn->problem, torn->repair));
-  const auto fail = [&](const std::string& problem) {
-    if (::ftruncate(fd.get(), original_size) == 0) (void)::fsync(fd.get());
-    throw IoError(fmt::format("{}: {}; nothing was appended", path, problem));
-  };
-  for (const std::string& line : lines_to_write) {
-    ssize_t written = 0;
-    do {
-      written = ::write(fd.get(), line.data(), line.size());
-    } while (written < 0 && errno == EINTR);
-    if (written < 0) fail("cannot write: " + error_text(errno));
-    if (static_cast<std::size_t>(written) != line.size())
-      fail("cannot write: the disk may be full");
+  // Read what is there: a torn last line is never appended onto, and the caller may check the
+  // events against the account (credits) under the same lock.
+  off_t original_size = 0;
+  if (options.check) {
+    ledger_lines::LedgerParser parser(path, options.zone, LastLine::must_be_complete);
+    ledger_lines::LineSplitter lines = ledger_lines::lines_into(parser);
+    original_size = read_chunks(fd, path, size_of(fd, path),
+                                [&](std::string_view chunk) { lines.feed(chunk); });
+    lines.finish();
+    options.check(parser.finish());
+  } else {
+    ledger_lines::TornLineFinder finder;
+    ledger_lines::LineSplitter lines = ledger_lines::lines_into(finder);
+    original_size = read_chunks(fd, path, size_of(fd, path),
+                                [&](std::string_view chunk) { lines.feed(chunk); });
+    lines.finish();
+    if (const auto torn = finder.result())
+      throw InputError(fmt::format("{}:{}: torn last line ({}), not appending after it: {}", path,
+                                   torn->line, torn->problem, torn->repair));
   }
-  if (::fsync(fd.get()) != 0) fail("cannot flush to disk: " + error_text(errno));
-  if (!existed) sync_parent_directory(path);
+
+  // From here the batch is all or nothing: the journal says how to undo it until it is gone.
+  try {
+    off_t batch_size = 0;
+    for (const std::string& line : lines_to_write) batch_size += static_cast<off_t>(line.size());
+    write_journal(journal, original_size, original_size + batch_size);
+    // Whole lines, in writes of about 64 KiB: readers wait for the lock, so they never see a
+    // batch half-written, and a crash mid-batch is rolled back.
+    std::string batch;
+    for (std::size_t i = 0; i < lines_to_write.size(); ++i) {
+      batch += lines_to_write[i];
+      if (batch.size() >= (std::size_t{1} << 16) || i + 1 == lines_to_write.size()) {
+        write_all(fd, batch, path);
+        batch.clear();
+      }
+    }
+    if (::fsync(fd.get()) != 0)
+      throw IoError(fmt::format("{}: cannot flush to disk: {}", path, error_text(errno)));
+    if (!existed) sync_directory_of(path);
+    // The commit: once the journal is gone, the batch is part of the ledger.
+    remove_journal(journal);
+  } catch (const IoError& e) {
+    // Under the lock nobody else appends: cut back to our own first byte, never further.
+    if (::ftruncate(fd.get(), original_size) == 0 && ::fsync(fd.get()) == 0) {
+      (void)::unlink(journal.c_str());
+      sync_directory_of(journal);
+    }
+    throw IoError(fmt::format("{}; nothing was appended", e.what()));
+  }
 }
 
 }  // namespace outreach

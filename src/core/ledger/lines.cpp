@@ -1,6 +1,8 @@
 #include "ledger/lines.hpp"
 
 #include <algorithm>
+#include <istream>
+#include <memory>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -60,6 +62,7 @@ void LineSplitter::feed(std::string_view chunk) {
         const std::size_t room = limit_ + 1 - partial_.size();
         partial_.append(piece.substr(0, room));
         overlong_ = partial_.size() > limit_;
+        if (overlong_ && eager_overlong_) sink_(partial_, false, true);
       }
       if (newline == std::string_view::npos) return;
       sink_(partial_, true, overlong_);
@@ -135,6 +138,24 @@ std::vector<LedgerEvent> parse_ledger(std::string_view text, const std::string& 
   ledger_lines::LedgerParser parser(origin, zone, last_line);
   ledger_lines::LineSplitter lines = ledger_lines::lines_into(parser);
   lines.feed(text);
+  lines.finish();
+  return parser.finish();
+}
+
+std::vector<LedgerEvent> parse_ledger_stream(std::istream& in, const std::string& origin,
+                                             const date::time_zone* zone, LastLine last_line) {
+  ledger_lines::LedgerParser parser(origin, zone, last_line);
+  ledger_lines::LineSplitter lines = ledger_lines::lines_into(parser);
+  constexpr std::size_t chunk_size = std::size_t{1} << 16;
+  const auto chunk = std::make_unique_for_overwrite<char[]>(chunk_size);
+  while (in) {
+    in.read(chunk.get(), static_cast<std::streamsize>(chunk_size));
+    lines.feed(std::string_view(chunk.get(), static_cast<std::size_t>(in.gcount())));
+    if (parser.events() > max_import_events)
+      throw InputError(fmt::format("{}: more than {} events, the most one import reads", origin,
+                                   max_import_events));
+  }
+  if (in.bad()) throw IoError(fmt::format("{}: read error", origin));
   lines.finish();
   return parser.finish();
 }

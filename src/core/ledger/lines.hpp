@@ -35,7 +35,11 @@ class LineSplitter {
   /// Receives each line; `complete` is false for a last line without its newline.
   using Sink = std::function<void(std::string_view line, bool complete, bool overlong)>;
 
-  LineSplitter(std::size_t limit, Sink sink) : limit_(limit), sink_(std::move(sink)) {}
+  /// With `eager_overlong`, an over-long line is passed on (cut, marked overlong and not
+  /// complete) as soon as it crosses the limit, for a sink that stops there: a line with no
+  /// end (/dev/zero) is then refused instead of read for ever.
+  LineSplitter(std::size_t limit, Sink sink, bool eager_overlong = false)
+      : limit_(limit), sink_(std::move(sink)), eager_overlong_(eager_overlong) {}
   void feed(std::string_view chunk);
   /// Passes on the last line if it has no newline.
   void finish();
@@ -43,6 +47,7 @@ class LineSplitter {
  private:
   std::size_t limit_;
   Sink sink_;
+  bool eager_overlong_;
   std::string partial_;
   bool has_partial_ = false;
   bool overlong_ = false;
@@ -51,6 +56,7 @@ class LineSplitter {
 /// Finds the torn last line (see find_torn_last_line) while lines go by.
 class TornLineFinder {
  public:
+  static constexpr bool stops_at_overlong_line = false;
   void line(std::string_view text, bool complete, bool overlong);
   std::optional<TornLine> result() const;
 
@@ -67,10 +73,12 @@ class TornLineFinder {
 /// may lack its newline; every other problem is the InputError of the first bad line.
 class LedgerParser {
  public:
+  static constexpr bool stops_at_overlong_line = true;  ///< line() throws for one
   LedgerParser(std::string origin, const date::time_zone* zone, LastLine last_line)
       : origin_(std::move(origin)), zone_(zone), last_line_(last_line) {}
   void line(std::string_view text, bool complete, bool overlong);
   std::vector<LedgerEvent> finish();
+  std::size_t events() const { return events_.size(); }
 
  private:
   std::string origin_;
@@ -90,10 +98,12 @@ std::optional<TornLine> find_torn_last_line(std::string_view text);
 /// TornLineFinder or a LedgerParser); the consumer must outlive it.
 template <typename Consumer>
 LineSplitter lines_into(Consumer& consumer) {
-  return LineSplitter(max_ledger_line_bytes,
-                      [&consumer](std::string_view line, bool complete, bool overlong) {
-                        consumer.line(line, complete, overlong);
-                      });
+  return LineSplitter(
+      max_ledger_line_bytes,
+      [&consumer](std::string_view line, bool complete, bool overlong) {
+        consumer.line(line, complete, overlong);
+      },
+      Consumer::stops_at_overlong_line);
 }
 
 }  // namespace outreach::ledger_lines

@@ -147,20 +147,20 @@ void check_body_style(const DraftText& text, const LintEngine::Phrases& phrases,
   if (start == lowered.size()) start = text.body_begin;  // a template body of fields only
 
   if (findings.enabled(Rule::no_call_to_action) &&
-      !contains_any_phrase(lowered, text.body_begin, lowered.size(), phrases.call_to_action))
+      !phrases.call_to_action.contains_any(lowered, text.body_begin, lowered.size()))
     findings.add(Rule::no_call_to_action, start,
                  "body asks nothing: end with a soft question to say yes to");
 
   if (!findings.enabled(Rule::generic_opener)) return;
   std::size_t opening = start;
-  if (phrase_at(lowered, start, phrases.salutations)) {
+  if (phrases.salutations.longest_at(lowered, start)) {
     // "Hi Anna," — the greeting runs to its first ',', '!', '.' or ':', else to the line's end.
     const std::size_t line_end = std::min(lowered.find('\n', start), lowered.size());
     const std::size_t stop = lowered.find_first_of(",!.:", start);
     opening = stop < line_end ? stop + 1 : line_end;
     while (opening < lowered.size() && is_space(lowered[opening])) ++opening;
   }
-  if (const auto length = phrase_at(lowered, opening, phrases.generic_openers))
+  if (const auto length = phrases.generic_openers.longest_at(lowered, opening))
     findings.add(Rule::generic_opener, opening,
                  fmt::format("body opens with a stock line: '{}'",
                              printable(text.source.substr(opening, *length))));

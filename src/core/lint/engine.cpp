@@ -37,7 +37,8 @@ std::string unknown_channel(std::string_view where, std::string_view value) {
   return fmt::format("{}: unknown channel '{}'{}", where, printable(value), hint);
 }
 
-// --channel, else the Channel: header, else inmail when a subject is present, else message.
+// --channel, else the Channel: header, else the default (the account's template key), else
+// inmail when a subject is present, else message.
 std::string choose_channel(const Draft& draft, const std::string& origin,
                            const LintOptions& options) {
   const auto& known = draft_channels();
@@ -55,6 +56,8 @@ std::string choose_channel(const Draft& draft, const std::string& origin,
   }
   if (options.channel) return *options.channel;
   if (draft.channel) return header;
+  if (options.default_channel && is_known(*options.default_channel))
+    return *options.default_channel;
   return draft.subject ? "inmail" : "message";
 }
 
@@ -72,13 +75,15 @@ const std::vector<std::string>& draft_channels() {
 
 LintEngine::LintEngine(const Rules& rules) : rules_(&rules) {
   const LintRules& lint = rules.lint;
-  phrases_.clickbait_subjects = lowered_all(lint.clickbait_subjects);
-  phrases_.formal_subjects = lowered_all(lint.formal_subjects);
-  phrases_.call_to_action = lowered_all(lint.call_to_action_phrases);
-  phrases_.generic_openers = lowered_all(lint.generic_openers);
-  phrases_.salutations = lowered_all(lint.salutations);
+  auto phrases = std::make_shared<Phrases>();
+  phrases->clickbait_subjects = lint_detail::PhraseSet(lowered_all(lint.clickbait_subjects));
+  phrases->formal_subjects = lint_detail::PhraseSet(lowered_all(lint.formal_subjects));
+  phrases->call_to_action = lint_detail::PhraseSet(lowered_all(lint.call_to_action_phrases));
+  phrases->generic_openers = lint_detail::PhraseSet(lowered_all(lint.generic_openers));
+  phrases->salutations = lint_detail::PhraseSet(lowered_all(lint.salutations));
   for (const auto& phrase : lint.generic_subjects)
-    phrases_.generic_subjects.push_back(lint_detail::words_only(phrase));
+    phrases->generic_subjects.insert(lint_detail::words_only(phrase));
+  phrases_ = std::move(phrases);
   for (const auto& id : Rules::lint_rule_ids()) {
     const LintRuleInfo* info = rules.lint_rule(id);
     severities_.push_back(info != nullptr ? info->severity : "error");
@@ -138,8 +143,8 @@ LintResult LintEngine::lint(const Draft& draft, const std::string& origin,
   }
   if (findings.enabled(Rule::unfilled_placeholder)) lint_detail::check_placeholders(text, findings);
   if (channel.subject_allowed && !subject.empty())
-    lint_detail::check_subject_style(text, phrases_, rules_->lint, findings);
-  if (!blank_body) lint_detail::check_body_style(text, phrases_, findings);
+    lint_detail::check_subject_style(text, *phrases_, rules_->lint, findings);
+  if (!blank_body) lint_detail::check_body_style(text, *phrases_, findings);
 
   result.diagnostics = findings.take_sorted();
   return result;

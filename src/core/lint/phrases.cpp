@@ -87,44 +87,105 @@ void append_lowered(std::string_view text, std::string& out) {
   }
 }
 
-std::optional<Match> find_first_phrase(std::string_view lowered, std::size_t begin, std::size_t end,
-                                       const std::vector<std::string>& phrases) {
-  const std::string_view range = lowered.substr(0, end);
-  std::optional<Match> best;
+PhraseSet::PhraseSet(const std::vector<std::string>& phrases) : nodes_(1) {
+  // The trie of the phrases.
   for (const std::string& phrase : phrases) {
-    std::size_t from = begin;
-    const std::size_t limit = best ? best->offset + 1 : range.size();
-    while (from < limit) {
-      const std::size_t at = range.find(phrase, from);
-      if (at == std::string_view::npos || at >= limit) break;
-      if (whole_word_at(range, at, phrase)) {
-        if (!best || at < best->offset || (at == best->offset && phrase.size() > best->length))
-          best = Match{at, phrase.size()};
-        break;
+    if (phrase.empty()) continue;
+    std::uint32_t node = 0;
+    for (const char c : phrase) {
+      const auto byte = static_cast<unsigned char>(c);
+      std::uint32_t next = child(node, byte);
+      if (next == 0) {
+        next = static_cast<std::uint32_t>(nodes_.size());
+        auto& edges = nodes_[node].next;
+        edges.insert(std::lower_bound(edges.begin(), edges.end(), std::make_pair(byte, 0u)),
+                     {byte, next});
+        Node created;
+        created.depth = nodes_[node].depth + 1;
+        nodes_.push_back(std::move(created));
       }
-      from = at + 1;
+      node = next;
+    }
+    nodes_[node].ends_phrase = true;
+    longest_ = std::max(longest_, phrase.size());
+  }
+  // Failure and output links, breadth first: a node's links only use shallower nodes'.
+  std::vector<std::uint32_t> queue;
+  for (const auto& [byte, next] : nodes_[0].next) queue.push_back(next);
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const std::uint32_t node = queue[head];
+    for (const auto& [byte, next] : nodes_[node].next) {
+      std::uint32_t fail = nodes_[node].fail;
+      while (fail != 0 && child(fail, byte) == 0) fail = nodes_[fail].fail;
+      const std::uint32_t target = child(fail, byte);
+      nodes_[next].fail = target != next ? target : 0;
+      const Node& suffix = nodes_[nodes_[next].fail];
+      nodes_[next].output = suffix.ends_phrase ? nodes_[next].fail : suffix.output;
+      queue.push_back(next);
     }
   }
+}
+
+std::uint32_t PhraseSet::child(std::uint32_t node, unsigned char byte) const {
+  const auto& edges = nodes_[node].next;
+  const auto it = std::lower_bound(edges.begin(), edges.end(), std::make_pair(byte, 0u));
+  return it != edges.end() && it->first == byte ? it->second : 0;
+}
+
+std::uint32_t PhraseSet::step(std::uint32_t node, unsigned char byte) const {
+  for (;;) {
+    if (const std::uint32_t next = child(node, byte)) return next;
+    if (node == 0) return 0;
+    node = nodes_[node].fail;
+  }
+}
+
+template <typename Found>
+void PhraseSet::scan(std::string_view range, std::size_t begin, Found&& found) const {
+  if (nodes_.size() <= 1) return;
+  std::uint32_t node = 0;
+  for (std::size_t i = begin; i < range.size(); ++i) {
+    node = step(node, static_cast<unsigned char>(range[i]));
+    // Every phrase that ends at i: the node itself, then its output chain.
+    for (std::uint32_t at = nodes_[node].ends_phrase ? node : nodes_[node].output; at != 0;
+         at = nodes_[at].output) {
+      const std::size_t length = nodes_[at].depth;
+      const std::size_t start = i + 1 - length;
+      if (whole_word_at(range, start, range.substr(start, length)) && found(start, length)) return;
+    }
+  }
+}
+
+std::optional<Match> PhraseSet::find_first(std::string_view lowered, std::size_t begin,
+                                           std::size_t end) const {
+  const std::string_view range = lowered.substr(0, end);
+  std::optional<Match> best;
+  scan(range, begin, [&](std::size_t start, std::size_t length) {
+    if (!best || start < best->offset || (start == best->offset && length > best->length))
+      best = Match{start, length};
+    // Matches are found by their end: none that ends later can start earlier than this one
+    // once the scan is a whole phrase length past it.
+    return start + length >= best->offset + longest_;
+  });
   return best;
 }
 
-bool contains_any_phrase(std::string_view lowered, std::size_t begin, std::size_t end,
-                         const std::vector<std::string>& phrases) {
-  const std::string_view range = lowered.substr(0, end);
-  for (const std::string& phrase : phrases) {
-    for (std::size_t at = range.find(phrase, begin); at != std::string_view::npos;
-         at = range.find(phrase, at + 1))
-      if (whole_word_at(range, at, phrase)) return true;
-  }
-  return false;
+bool PhraseSet::contains_any(std::string_view lowered, std::size_t begin, std::size_t end) const {
+  bool found = false;
+  scan(lowered.substr(0, end), begin, [&](std::size_t, std::size_t) { return found = true; });
+  return found;
 }
 
-std::optional<std::size_t> phrase_at(std::string_view lowered, std::size_t at,
-                                     const std::vector<std::string>& phrases) {
+std::optional<std::size_t> PhraseSet::longest_at(std::string_view lowered, std::size_t at) const {
+  // A walk down the trie from `at`: every phrase that starts there is on the path.
   std::optional<std::size_t> longest;
-  for (const std::string& phrase : phrases)
-    if (whole_word_at(lowered, at, phrase) && (!longest || phrase.size() > *longest))
-      longest = phrase.size();
+  std::uint32_t node = 0;
+  for (std::size_t i = at; i < lowered.size(); ++i) {
+    node = child(node, static_cast<unsigned char>(lowered[i]));
+    if (node == 0) break;
+    if (nodes_[node].ends_phrase && whole_word_at(lowered, at, lowered.substr(at, i + 1 - at)))
+      longest = i + 1 - at;
+  }
   return longest;
 }
 

@@ -2,10 +2,15 @@
 // Matching the rules' phrase lists in lowered text, as whole words.
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
+#include <utility>
 #include <vector>
+
+#include "outreach/lint.hpp"
 
 namespace outreach::lint_detail {
 
@@ -18,18 +23,60 @@ struct Match {
 /// Lowers ASCII letters and, where the lower case takes as many bytes, other letters; keeps
 /// every byte offset. Appends to `out`.
 void append_lowered(std::string_view text, std::string& out);
-/// The earliest whole-word occurrence of any phrase in [begin, end) of `lowered`.
-std::optional<Match> find_first_phrase(std::string_view lowered, std::size_t begin, std::size_t end,
-                                       const std::vector<std::string>& phrases);
-/// Whether any phrase occurs as whole words in [begin, end) of `lowered` (cheaper than
-/// finding the earliest: it stops at the first phrase found).
-bool contains_any_phrase(std::string_view lowered, std::size_t begin, std::size_t end,
-                         const std::vector<std::string>& phrases);
-/// Whether a whole-word phrase starts exactly at `at`; its length if so.
-std::optional<std::size_t> phrase_at(std::string_view lowered, std::size_t at,
-                                     const std::vector<std::string>& phrases);
+
+/// A phrase list compiled into one Aho–Corasick automaton over bytes, so that finding every
+/// phrase of a list in a text costs one pass over the text whatever the list's length. Whole
+/// words only: a phrase that starts (ends) with a word character must not be preceded
+/// (followed) by one. Built once per LintEngine; its queries are const and thread-safe.
+class PhraseSet {
+ public:
+  PhraseSet() = default;
+  /// The phrases, already lowered; empty ones are ignored (the rules loader refuses them).
+  explicit PhraseSet(const std::vector<std::string>& phrases);
+
+  /// The earliest whole-word occurrence in [begin, end) of `lowered` (the longest at that
+  /// offset).
+  std::optional<Match> find_first(std::string_view lowered, std::size_t begin,
+                                  std::size_t end) const;
+  /// Whether any phrase occurs as whole words in [begin, end) of `lowered`.
+  bool contains_any(std::string_view lowered, std::size_t begin, std::size_t end) const;
+  /// The length of the longest whole-word phrase that starts exactly at `at`, if any.
+  std::optional<std::size_t> longest_at(std::string_view lowered, std::size_t at) const;
+
+ private:
+  struct Node {
+    std::vector<std::pair<unsigned char, std::uint32_t>> next;  ///< sorted by byte
+    std::uint32_t fail = 0;    ///< the longest proper suffix that is a trie node
+    std::uint32_t output = 0;  ///< the nearest node on the fail chain that ends a phrase (0: none)
+    std::uint32_t depth = 0;   ///< bytes from the root: the length of a phrase ending here
+    bool ends_phrase = false;
+  };
+  std::uint32_t child(std::uint32_t node, unsigned char byte) const;
+  std::uint32_t step(std::uint32_t node, unsigned char byte) const;
+  /// Calls found(start, length) for each whole-word match ending before `end`, left to right
+  /// by end; stops when it returns true.
+  template <typename Found>
+  void scan(std::string_view range, std::size_t begin, Found&& found) const;
+
+  std::vector<Node> nodes_;
+  std::size_t longest_ = 0;  ///< the longest phrase's length
+};
+
 /// Text lowered, punctuation and symbols removed, white space collapsed: "Quick question?" →
 /// "quick question" (apostrophes are kept: "let's connect").
 std::string words_only(std::string_view text);
 
 }  // namespace outreach::lint_detail
+
+namespace outreach {
+
+struct LintEngine::Phrases {
+  lint_detail::PhraseSet clickbait_subjects;
+  lint_detail::PhraseSet formal_subjects;
+  lint_detail::PhraseSet call_to_action;
+  lint_detail::PhraseSet generic_openers;
+  lint_detail::PhraseSet salutations;
+  std::unordered_set<std::string> generic_subjects;  ///< words_only() of each
+};
+
+}  // namespace outreach

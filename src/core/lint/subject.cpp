@@ -62,8 +62,8 @@ std::optional<Match> find_exclamations(std::string_view source, std::size_t begi
 
 void check_clickbait(const DraftText& text, const LintEngine::Phrases& phrases,
                      const LintRules& rules, Findings& findings) {
-  const auto phrase = find_first_phrase(text.lowered, text.subject_begin, text.subject_end,
-                                        phrases.clickbait_subjects);
+  const auto phrase =
+      phrases.clickbait_subjects.find_first(text.lowered, text.subject_begin, text.subject_end);
   const auto shouting = find_shouting(text.source, text.subject_begin, text.subject_end,
                                       static_cast<std::size_t>(rules.shouting_min_letters));
   const auto exclamations = find_exclamations(text.source, text.subject_begin, text.subject_end,
@@ -97,16 +97,15 @@ void check_subject_style(const DraftText& text, const LintEngine::Phrases& phras
       text.source.substr(text.subject_begin, text.subject_end - text.subject_begin);
   if (findings.enabled(Rule::generic_subject)) {
     const std::string words = words_only(subject);
-    if (std::find(phrases.generic_subjects.begin(), phrases.generic_subjects.end(), words) !=
-        phrases.generic_subjects.end())
+    if (phrases.generic_subjects.count(words) > 0)
       findings.add(Rule::generic_subject, text.subject_begin,
                    fmt::format("subject '{}' is generic: say what the message is about",
                                printable(subject)));
   }
   if (findings.enabled(Rule::clickbait_subject)) check_clickbait(text, phrases, rules, findings);
   if (findings.enabled(Rule::formal_subject)) {
-    if (const auto m = find_first_phrase(text.lowered, text.subject_begin, text.subject_end,
-                                         phrases.formal_subjects))
+    if (const auto m =
+            phrases.formal_subjects.find_first(text.lowered, text.subject_begin, text.subject_end))
       findings.add(Rule::formal_subject, m->offset,
                    fmt::format("subject reads like a form letter: '{}'",
                                printable(text.source.substr(m->offset, m->length))));

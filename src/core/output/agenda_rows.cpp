@@ -30,6 +30,7 @@
 #include "output/cells.hpp"
 #include "outreach/output.hpp"
 #include "support/json_text.hpp"
+#include "support/name_table.hpp"
 
 namespace outreach {
 namespace {
@@ -184,15 +185,23 @@ void write_json(const Agenda& agenda, std::ostream& out, bool wrapped) {
   out << text;
 }
 
+constexpr detail::NameTable<AgendaFormat, 5> agenda_formats{{{
+    {"table", AgendaFormat::table},
+    {"tsv", AgendaFormat::tsv},
+    {"json", AgendaFormat::json},
+    {"ndjson", AgendaFormat::ndjson},
+    {"ics", AgendaFormat::ics},
+}}};
+
 }  // namespace
 
 std::optional<AgendaFormat> parse_agenda_format(std::string_view name) {
-  if (name == "table") return AgendaFormat::table;
-  if (name == "tsv") return AgendaFormat::tsv;
-  if (name == "json") return AgendaFormat::json;
-  if (name == "ndjson") return AgendaFormat::ndjson;
-  if (name == "ics") return AgendaFormat::ics;
-  return std::nullopt;
+  return agenda_formats.parse(name);
+}
+
+const std::vector<std::string>& agenda_format_names() {
+  static const std::vector<std::string> names = agenda_formats.names();
+  return names;
 }
 
 void write_agenda_summary(const Agenda& agenda, std::ostream& out) {

@@ -26,6 +26,7 @@
 #include "outreach/calendar.hpp"
 #include "outreach/output.hpp"
 #include "support/json_text.hpp"
+#include "support/name_table.hpp"
 
 namespace outreach {
 
@@ -198,8 +199,7 @@ void append_row_json(std::string& out, const PlannedProspect& row,
     out += fmt::format("{}{{\"channel\":\"{}\",\"send_at\":", i ? "," : "",
                        plan_channel_name(step.channel));
     append_optional(
-        out, step.at ? format_instant(*step.at,
-                                      row.zone != nullptr ? row.zone : date::locate_zone("UTC"))
+        out, step.at ? format_instant(*step.at, row.zone != nullptr ? row.zone : utc_time_zone())
                      : std::string());
     out += ",\"note\":";
     append_json_string(out, step.note);
@@ -315,23 +315,34 @@ void write_json_rows(const PlanResult& plan, std::ostream& out, bool wrapped, Th
   if (wrapped) out << "\n],\n\"summary\":" << summary_json(plan.summary) << "}\n";
 }
 
+// Every plan format by name, in the order --help and the completions list them.
+constexpr detail::NameTable<PlanFormat, 6> plan_formats{{{
+    {"table", PlanFormat::table},
+    {"tsv", PlanFormat::tsv},
+    {"csv", PlanFormat::csv},
+    {"json", PlanFormat::json},
+    {"ndjson", PlanFormat::ndjson},
+    {"ics", PlanFormat::ics},
+}}};
+
 }  // namespace
 
 std::optional<PlanFormat> parse_plan_format(std::string_view name) {
-  if (name == "table") return PlanFormat::table;
-  if (name == "tsv") return PlanFormat::tsv;
-  if (name == "csv") return PlanFormat::csv;
-  if (name == "json") return PlanFormat::json;
-  if (name == "ndjson") return PlanFormat::ndjson;
-  if (name == "ics") return PlanFormat::ics;
-  return std::nullopt;
+  return plan_formats.parse(name);
+}
+
+const std::vector<std::string>& plan_format_names() {
+  static const std::vector<std::string> names = plan_formats.names();
+  return names;
 }
 
 void write_plan(const PlanResult& plan, PlanFormat format, std::ostream& out, bool color,
-                ThreadPool* pool) {
+                ThreadPool* pool, std::size_t table_width) {
+  // Before the first byte: a send past the year 9999 is an error, not half a plan.
+  detail::check_writable_times(plan);
   switch (format) {
     case PlanFormat::table:
-      return detail::write_plan_table(plan, out, color);
+      return detail::write_plan_table(plan, out, color, table_width);
     case PlanFormat::tsv:
       return write_tsv(plan, out, pool);
     case PlanFormat::csv:

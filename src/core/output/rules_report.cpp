@@ -1,4 +1,4 @@
-// What the rules data says: `outreach plans` and `outreach explain ID`.
+// What the rules data says: `outreach plans`, `outreach explain ID` and `outreach explain`.
 #include <algorithm>
 #include <ostream>
 #include <vector>
@@ -6,9 +6,12 @@
 #include <fmt/format.h>
 
 #include "output/json_writer.hpp"
+#include "output/terminal.hpp"
 #include "outreach/output.hpp"
 
 namespace outreach {
+
+using detail::display_width;
 
 void write_plans(const Rules& rules, ReportFormat format, std::ostream& out) {
   std::string text;
@@ -35,10 +38,23 @@ void write_plans(const Rules& rules, ReportFormat format, std::ostream& out) {
   std::stable_sort(plans.begin(), plans.end(), [](const PlanRules* a, const PlanRules* b) {
     return a->monthly_credits < b->monthly_credits;
   });
-  text += fmt::format("{:<22} {:<22} {:>8} {:>5}\n", "PLAN", "NAME", "MONTHLY", "CAP");
+  // Columns as wide as their widest cell: a rules file may name plans of any length.
+  std::size_t id_width = display_width("PLAN");
+  std::size_t name_width = display_width("NAME");
+  for (const PlanRules* plan : plans) {
+    id_width = std::max(id_width, display_width(printable(plan->id)));
+    name_width = std::max(name_width, display_width(printable(plan->name)));
+  }
+  const auto line = [&](std::string_view id, std::string_view name, std::string_view monthly,
+                        std::string_view cap) {
+    return fmt::format("{}{}  {}{}  {:>7}  {:>5}\n", id,
+                       std::string(id_width - display_width(id), ' '), name,
+                       std::string(name_width - display_width(name), ' '), monthly, cap);
+  };
+  text += line("PLAN", "NAME", "MONTHLY", "CAP");
   for (const PlanRules* plan : plans)
-    text += fmt::format("{:<22} {:<22} {:>8} {:>5}\n", printable(plan->id), printable(plan->name),
-                        plan->monthly_credits, plan->cap);
+    text += line(printable(plan->id), printable(plan->name),
+                 fmt::format("{}", plan->monthly_credits), fmt::format("{}", plan->cap));
   text += fmt::format(
       "Unused credits roll over up to the cap; a reply within {} days returns the credit.\n",
       rules.refund_window_days);
@@ -46,7 +62,32 @@ void write_plans(const Rules& rules, ReportFormat format, std::ostream& out) {
 }
 
 void write_explanation(const LintRuleInfo& rule, std::ostream& out) {
-  out << fmt::format("{} ({})\n\n{}\n", rule.id, rule.severity, printable(rule.rationale));
+  out << fmt::format("{} ({})\n\n{}\n", printable(rule.id), rule.severity,
+                     printable(rule.rationale));
+}
+
+void write_explanation(const PlanReasonInfo& reason, std::ostream& out) {
+  out << fmt::format("{} (plan reason)\n\n{}\n", printable(reason.id), printable(reason.rationale));
+}
+
+void write_explainable(const Rules& rules, std::ostream& out) {
+  std::size_t width = 0;
+  for (const std::string& id : rules.explainable_ids())
+    width = std::max(width, display_width(printable(id)));
+  const auto entry = [width](std::string_view id, std::string_view note) {
+    const std::string shown = printable(id);
+    if (note.empty()) return fmt::format("  {}\n", shown);
+    return fmt::format("  {}{}  {}\n", shown, std::string(width - display_width(shown), ' '), note);
+  };
+  std::string text = "Lint rules (outreach check, and every draft a plan renders):\n";
+  for (const LintRuleInfo& rule : rules.lint.rules) text += entry(rule.id, rule.severity);
+  text += "\nPlan findings (outreach plan):\n";
+  for (const LintRuleInfo& finding : rules.plan_findings)
+    text += entry(finding.id, finding.severity);
+  text += "\nPlan reasons (the REASON of each row of outreach plan):\n";
+  for (const PlanReasonInfo& reason : rules.plan_reasons) text += entry(reason.id, "");
+  text += "\n'outreach explain ID' says why one exists and how it decides.\n";
+  out << text;
 }
 
 }  // namespace outreach

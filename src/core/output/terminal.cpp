@@ -42,4 +42,28 @@ std::string fitted(std::string_view text, std::size_t max) {
   return out + "\xE2\x80\xA6";  // …
 }
 
+// Greedy: as many words on a line as fit, the spaces between them kept as they are.
+std::vector<std::string> wrapped(std::string_view text, std::size_t width) {
+  if (width == 0 || display_width(text) <= width) return {std::string(text)};
+  std::vector<std::string> lines(1);
+  std::size_t line_width = 0;
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t end = std::min(text.find(' ', at), text.size());
+    const std::string_view word = text.substr(at, end - at);
+    const std::size_t word_width = display_width(word);
+    if (line_width > 0 && line_width + 1 + word_width > width) {
+      lines.emplace_back();
+      line_width = 0;
+    }
+    if (line_width > 0) {
+      lines.back() += ' ';
+      ++line_width;
+    }
+    lines.back() += word;
+    line_width += word_width;
+    at = end + 1;
+  }
+  return lines;
+}
+
 }  // namespace outreach::detail

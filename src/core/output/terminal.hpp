@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace outreach::detail {
 
@@ -19,5 +20,9 @@ std::size_t display_width(std::string_view text);
 
 /// printable() text cut to `max` columns, ending in "…" when cut.
 std::string fitted(std::string_view text, std::size_t max);
+
+/// Printable text broken into lines of at most `width` columns at spaces (a word longer than
+/// that gets a line of its own); one line when `width` is 0.
+std::vector<std::string> wrapped(std::string_view text, std::size_t width);
 
 }  // namespace outreach::detail

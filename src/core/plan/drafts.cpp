@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "outreach/draft.hpp"
+#include "outreach/limits.hpp"
 #include "outreach/text.hpp"
 
 namespace outreach {
@@ -64,6 +65,18 @@ DraftCheck DraftChecker::check(DraftKind kind, const Prospect& prospect,
   DraftCheck result;
   if (slot.tmpl == nullptr) return result;
   const std::size_t before = findings.size();
+  // At most max_findings_per_draft are kept; the rest are only counted, never built (a field
+  // that renders into 150,000 placeholders must not cost 150,000 messages).
+  std::size_t left_out = 0;
+  bool left_out_error = false;
+  std::string left_out_severity;
+  const auto room_for = [&](std::string_view severity) {
+    if (findings.size() - before < max_findings_per_draft) return true;
+    ++left_out;
+    left_out_error = left_out_error || severity == "error";
+    if (left_out_severity.empty()) left_out_severity = std::string(severity);
+    return false;
+  };
 
   missing_.clear();
   slot.tmpl->render([&](std::string_view name) { return field_of(prospect, name); }, rendered_,
@@ -72,6 +85,7 @@ DraftCheck DraftChecker::check(DraftKind kind, const Prospect& prospect,
     if (std::find(missing_.begin(), missing_.begin() + static_cast<std::ptrdiff_t>(i),
                   missing_[i]) != missing_.begin() + static_cast<std::ptrdiff_t>(i))
       continue;  // reported once per draft
+    if (!room_for("error")) continue;
     findings.push_back(PlanFinding{
         "missing-field", "error",
         fmt::format("{}: the prospect has no field '{}' and the template gives no fallback",
@@ -81,8 +95,10 @@ DraftCheck DraftChecker::check(DraftKind kind, const Prospect& prospect,
   const Draft draft = parse_draft(rendered_);
   const LintResult lint = lint_.lint(draft, slot.origin, slot.options);
   for (const Diagnostic& d : lint.diagnostics)
-    findings.push_back(PlanFinding{
-        d.rule, d.severity, fmt::format("{} {}:{}: {}", slot.label, d.line, d.column, d.message)});
+    if (room_for(d.severity))
+      findings.push_back(
+          PlanFinding{d.rule, d.severity,
+                      fmt::format("{} {}:{}: {}", slot.label, d.line, d.column, d.message)});
   if (keep != nullptr) {
     keep->subject = draft.subject ? std::optional<std::string>(draft.subject->value) : std::nullopt;
     keep->body = std::string(draft.body());
@@ -100,8 +116,28 @@ DraftCheck DraftChecker::check(DraftKind kind, const Prospect& prospect,
         rendered_, missing_);
     result.masked_hash = fnv1a64(parse_draft(rendered_).body());
   }
+  if (left_out > 0)
+    findings.push_back(
+        PlanFinding{"findings-left-out", left_out_error ? "error" : left_out_severity,
+                    fmt::format("{}: {} more findings left out (a draft lists at most {})",
+                                slot.label, left_out, max_findings_per_draft)});
   result.findings = findings.size() - before;
   return result;
+}
+
+std::size_t leave_out_findings(std::vector<PlanFinding>& findings, std::size_t first,
+                               std::size_t limit, const std::string& message) {
+  if (findings.size() - first <= limit) return 0;
+  const auto cut = findings.begin() + static_cast<std::ptrdiff_t>(first + limit);
+  const std::size_t left_out = static_cast<std::size_t>(findings.end() - cut);
+  const bool any_error = std::any_of(
+      cut, findings.end(), [](const PlanFinding& finding) { return finding.severity == "error"; });
+  std::string severity = any_error ? "error" : cut->severity;
+  findings.erase(cut, findings.end());
+  findings.shrink_to_fit();
+  findings.push_back(PlanFinding{"findings-left-out", std::move(severity),
+                                 fmt::format(fmt::runtime(message), left_out)});
+  return left_out;
 }
 
 }  // namespace outreach

@@ -1,12 +1,16 @@
 #pragma once
 // Every prospect's drafts rendered from the account's templates and checked with the linter.
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include <fmt/format.h>
+
+#include "outreach/limits.hpp"
 #include "outreach/lint.hpp"
 #include "outreach/plan.hpp"
 #include "outreach/prospect.hpp"
@@ -42,8 +46,9 @@ class DraftChecker {
 
   bool has_template(DraftKind kind) const;
   /// Renders and checks the `kind` draft for `prospect` (nothing when there is no such
-  /// template), appending findings whose messages name the draft ("connect note 1:301: …");
-  /// the rendered draft goes to `keep` when it is given.
+  /// template), appending findings whose messages name the draft ("connect note 1:301: …"):
+  /// at most max_findings_per_draft, then one `findings-left-out` that counts the rest. The
+  /// rendered draft goes to `keep` when it is given.
   DraftCheck check(DraftKind kind, const Prospect& prospect, std::vector<PlanFinding>& findings,
                    RenderedDraft* keep = nullptr);
 
@@ -60,6 +65,29 @@ class DraftChecker {
   std::string rendered_;
   std::vector<std::string> missing_;
 };
+
+/// Keeps at most `limit` findings from `first` on (in order) and replaces the others with one
+/// `findings-left-out` finding that counts them, at the highest severity among them; returns
+/// how many were left out. `message` is its text, "{}" standing for the count.
+std::size_t leave_out_findings(std::vector<PlanFinding>& findings, std::size_t first,
+                               std::size_t limit, const std::string& message);
+
+/// Caps the findings of the whole plan at max_findings_per_plan, in row order: past it, each
+/// row keeps only a `findings-left-out` finding. Returns how many were left out. `rows` is
+/// any indexable store of PlannedProspect (the planner's ChunkedStore, a vector).
+template <typename Rows>
+std::size_t cap_plan_findings(Rows& rows) {
+  const std::string message =
+      fmt::format("{{}} findings left out (a plan lists at most {})", max_findings_per_plan);
+  std::size_t kept = 0, left_out = 0;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    std::vector<PlanFinding>& findings = rows[i].findings;
+    const std::size_t room = max_findings_per_plan - std::min(kept, max_findings_per_plan);
+    kept += std::min(room, findings.size());
+    left_out += leave_out_findings(findings, 0, room, message);
+  }
+  return left_out;
+}
 
 /// 64-bit FNV-1a.
 std::uint64_t fnv1a64(std::string_view bytes);

@@ -8,6 +8,7 @@
 
 #include "outreach/credits.hpp"
 #include "outreach/suggest.hpp"
+#include "plan/drafts.hpp"
 #include "plan/forecast.hpp"
 #include "plan/invitations.hpp"
 
@@ -41,6 +42,7 @@ void settle_candidates(PlannerState& s) {
     }
   }
   s.candidate_notes.clear();
+  cap_plan_findings(s.rows);
 }
 
 // "first_name and company are": the masked fields a template uses, for the warning.

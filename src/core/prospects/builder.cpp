@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "outreach/error.hpp"
+#include "outreach/ledger.hpp"
 #include "outreach/limits.hpp"
 #include "outreach/suggest.hpp"
 #include "prospects/field_names.hpp"
@@ -243,7 +244,8 @@ void ProspectBuilder::set(Field field, const JsonValue& value) {
   };
   switch (field) {
     case Field::id:
-      if (!is_string || value.text.empty()) return expected("a non-empty string");
+      if (!is_string || !is_valid_prospect_id(value.text))
+        return expected(describe_prospect_id_rule());
       prospect_.id.assign(value.text);
       has_id_ = true;
       break;

@@ -166,8 +166,14 @@ class ProspectSax final : public JsonSax {
   // A new element of the list (or the NDJSON line's value) begins.
   bool begin_element() {
     if (++count_ > max_prospects) {
-      problems_.add(fmt::format("{}: more than {} prospects; split the list", problems_.origin(),
-                                max_prospects));
+      // Named by where the first prospect over the limit starts: its line, or its index.
+      std::string place = fmt::format("{}:{}", problems_.origin(), line_);
+      if (stream_ != nullptr) {
+        const auto [line, column] = stream_->line_and_column(stream_->offset() - 1);
+        place = fmt::format("{}:{}:{}: [{}]", problems_.origin(), line, column, index_);
+      }
+      problems_.add(
+          fmt::format("{}: more than {} prospects; split the list", place, max_prospects));
       return false;
     }
     builder_.begin(stream_ != nullptr ? index_++ : line_);

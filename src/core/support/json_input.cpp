@@ -2,11 +2,14 @@
 
 #include <cmath>
 #include <limits>
+#include <unordered_set>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "outreach/error.hpp"
 #include "outreach/suggest.hpp"
+#include "outreach/text.hpp"
 
 namespace outreach {
 namespace {
@@ -30,6 +33,65 @@ std::string parse_reason(const std::string& what) {
 
 struct TooDeep {
   std::size_t depth;
+};
+
+struct DuplicateKey {
+  std::string path;
+};
+
+// Follows the parser's events to refuse a key given twice in one object (nlohmann keeps the
+// last one silently), with the key path for the message: "plans.free.cap".
+class KeyPaths {
+ public:
+  void on(json::parse_event_t event, const json& parsed) {
+    switch (event) {
+      case json::parse_event_t::object_start:
+      case json::parse_event_t::array_start:
+        element_starts();
+        frames_.push_back({event == json::parse_event_t::object_start, {}, {}, 0});
+        break;
+      case json::parse_event_t::object_end:
+      case json::parse_event_t::array_end:
+        if (!frames_.empty()) frames_.pop_back();
+        break;
+      case json::parse_event_t::key: {
+        Frame& frame = frames_.back();
+        frame.key = parsed.get<std::string>();
+        if (!frame.keys.insert(frame.key).second) throw DuplicateKey{path()};
+        break;
+      }
+      case json::parse_event_t::value:
+        element_starts();
+        break;
+    }
+  }
+
+ private:
+  struct Frame {
+    bool object;
+    std::unordered_set<std::string> keys;
+    std::string key;        // the member being read
+    std::size_t index = 0;  // the next element of an array
+  };
+
+  void element_starts() {
+    if (!frames_.empty() && !frames_.back().object) ++frames_.back().index;
+  }
+
+  std::string path() const {
+    std::string out;
+    for (const Frame& frame : frames_) {
+      if (frame.object) {
+        if (!out.empty()) out += '.';
+        out += printable(frame.key);
+      } else {
+        out += fmt::format("[{}]", frame.index - 1);
+      }
+    }
+    return out;
+  }
+
+  std::vector<Frame> frames_;
 };
 
 bool is_number_char(char c) {
@@ -95,14 +157,19 @@ json parse_json_document(std::string_view text, const std::string& origin) {
     const auto [line, column] = line_and_column(text, nul);
     throw InputError(fmt::format("{}:{}:{}: NUL byte in JSON input", origin, line, column));
   }
+  KeyPaths keys;
   try {
-    return json::parse(text.begin(), text.end(), [&](int depth, json::parse_event_t event, json&) {
-      if ((event == json::parse_event_t::object_start ||
-           event == json::parse_event_t::array_start) &&
-          depth >= max_json_depth)
-        throw TooDeep{static_cast<std::size_t>(depth)};
-      return true;
-    });
+    return json::parse(text.begin(), text.end(),
+                       [&](int depth, json::parse_event_t event, json& parsed) {
+                         if ((event == json::parse_event_t::object_start ||
+                              event == json::parse_event_t::array_start) &&
+                             depth >= max_json_depth)
+                           throw TooDeep{static_cast<std::size_t>(depth)};
+                         keys.on(event, parsed);
+                         return true;
+                       });
+  } catch (const DuplicateKey& duplicate) {
+    throw InputError(fmt::format("{}: {}: duplicate key", origin, duplicate.path));
   } catch (const TooDeep&) {
     // Find the first bracket that crosses the limit, for the position.
     int depth = 0;
@@ -245,6 +312,14 @@ bool JsonField::as_bool() const {
 std::string JsonField::as_string() const {
   if (!value_->is_string()) fail(fmt::format("expected a string, got {}", describe_json(*value_)));
   return value_->get<std::string>();
+}
+
+std::string JsonField::as_text() const {
+  std::string text = as_string();
+  if (first_control_or_bidi(text))
+    fail(fmt::format("expected text without control or bidirectional characters, got {}",
+                     describe_json(*value_)));
+  return text;
 }
 
 std::vector<std::string> JsonField::as_string_list() const {

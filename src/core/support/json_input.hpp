@@ -45,6 +45,9 @@ class JsonField {
   double as_number(double min, double max) const;
   bool as_bool() const;
   std::string as_string() const;
+  /// A string that is shown to people as it is (a plan's name, a rationale): refuses the
+  /// characters of is_control_or_bidi (text.hpp), which could rewrite a terminal line.
+  std::string as_text() const;
   std::vector<std::string> as_string_list() const;
 
   /// Throws InputError "origin: path: message".

@@ -58,3 +58,13 @@ TEST_CASE("a bug is exit 3 and says so", "[cli]") {
   // Its text reaches a terminal too.
   CHECK(reported(std::runtime_error("x\x1b[2J")).err == "outreach: internal error: x\\x1B[2J\n");
 }
+
+TEST_CASE("a message never drives the terminal, whatever it quotes", "[cli]") {
+  const Reported r =
+      reported(outreach::InputError("x.json: a\x1b]0;title\x07 \xc2\x9b"
+                                    "2J"));
+  CHECK(r.err == "outreach: error: x.json: a\\x1B]0;title\\x07 \\u009B2J\n");
+  const Reported io = reported(outreach::IoError("stdout: No space left on device"));
+  CHECK(io.status == 2);
+  CHECK(io.err == "outreach: error: stdout: No space left on device\n");
+}

@@ -100,6 +100,20 @@ TEST_CASE("the channel: --channel, else Channel:, else inmail with a subject, el
   CHECK(lint(fine_body).counts.limit_body == 8000);
 }
 
+TEST_CASE("the default channel (an account's template key) comes after --channel and Channel:",
+          "[lint]") {
+  LintOptions listed;
+  listed.default_channel = "connect";
+  CHECK(lint(fine_body, listed).channel == "connect");
+  CHECK(lint(fine_body, listed).counts.limit_body == 300);
+  // A subject does not make a template listed as a connection note an InMail.
+  CHECK(lint(inmail("x", "y?"), listed).channel == "connect");
+  CHECK(lint("Channel: message\n\nbody?", listed).channel == "message");
+  LintOptions forced = on("inmail");
+  forced.default_channel = "connect";
+  CHECK(lint(inmail("x", "y?"), forced).channel == "inmail");
+}
+
 TEST_CASE("an unknown channel is bad input naming the file and line", "[lint]") {
   CHECK(error_of("Subject: x\nChannel: inmial\n\nbody") ==
         "d.txt:2: unknown channel 'inmial' (did you mean 'inmail'?)");

@@ -43,6 +43,26 @@ TEST_CASE("TSV never carries a raw tab, newline or control character", "[output]
         "a\\tb\\nc\\\\d\\re\\x1b[31m\tmessage\tconnected\t0\t\tteam\\tone\t\t\tfirst\t\t\t");
 }
 
+TEST_CASE("TSV escapes every control and bidirectional character reversibly", "[output]") {
+  PlanResult plan;
+  plan.prospects.push_back(
+      row("a\xc2\x9b"
+          "b\u202ec\u2028d\x7f\\x1b",
+          PlanChannel::message, PlanReason::connected));
+  const auto lines = lines_of(written(plan, PlanFormat::tsv));
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[1].substr(0, lines[1].find('\t')) == "a\\u009bb\\u202ec\\u2028d\\x7f\\\\x1b");
+}
+
+TEST_CASE("CSV shows control characters for people, keeping line breaks", "[output]") {
+  PlanResult plan;
+  plan.prospects.push_back(row(std::string("e\x1b[2Jn\0d\x7f\xc2\x9b\u202e", 14),
+                               PlanChannel::message, PlanReason::connected));
+  const auto lines = lines_of(written(plan, PlanFormat::csv), '\n');
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[1] == "e\\x1B[2Jn\\x00d\\x7F\\u009B\\u202E,message,connected,0,,,,\r");
+}
+
 TEST_CASE("CSV follows RFC 4180 and neutralises formulas", "[output]") {
   PlanResult plan;
   plan.prospects.push_back(

@@ -39,3 +39,11 @@ TEST_CASE("the summary folds three or more weeks with the same count into one ru
                                         "2027-01-11 50, 2027-01-25 to 2027-02-08 50 each "
                                         "(3 weeks)\n"));
 }
+
+TEST_CASE("a plan of one prospect says so in the singular", "[output]") {
+  PlanSummary s = sample().summary;
+  s.prospects = 1;
+  std::ostringstream out;
+  write_plan_summary(s, out);
+  CHECK(out.str().rfind("Plan of 1 prospect from 2026-12-01 (plan premium-business)\n", 0) == 0);
+}

@@ -62,3 +62,49 @@ TEST_CASE("the table cuts long ids and shows groups only when there are any", "[
   CHECK(lines[1].find("design-partners") != std::string::npos);
   CHECK(lines_of(written(sample(), PlanFormat::table))[0].find("GROUP") == std::string::npos);
 }
+
+namespace {
+
+// The widest line of a table, in terminal columns (the findings under it are prose: they wrap).
+std::size_t widest_row(const std::string& table) {
+  std::size_t widest = 0;
+  for (const std::string& line : lines_of(table)) {
+    if (line.empty()) break;
+    std::size_t width = 0;
+    for (const char c : line) width += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    widest = std::max(widest, width);
+  }
+  return widest;
+}
+
+}  // namespace
+
+TEST_CASE("the table fits the terminal: long cells cut, then the least needed columns dropped",
+          "[output]") {
+  // Unlimited, and wide enough: the natural table (117 columns).
+  CHECK(written(sample(), PlanFormat::table, false, 200) == written(sample(), PlanFormat::table));
+  CHECK(widest_row(written(sample(), PlanFormat::table)) == 117);
+
+  // 80 columns: THEN goes, FINDINGS is cut with "…"; the findings are listed in full below.
+  const std::string at_80 = written(sample(), PlanFormat::table, false, 80);
+  CHECK(widest_row(at_80) <= 80);
+  const auto lines = lines_of(at_80);
+  CHECK(lines[0] == "ID   CHANNEL  REASON           COST  SEND AT                   FINDINGS");
+  CHECK(lines[2] ==
+        "p-2  connect  free-path           0  Wed 2026-12-02 10:30 EST  "
+        "body-too-long,no\xE2\x80\xA6");
+  CHECK(at_80.find("  p-2  warning  no-call-to-action: message: asks nothing") !=
+        std::string::npos);
+
+  // 50 columns: FINDINGS and COST go too, and the send time loses its year.
+  const std::string at_50 = written(sample(), PlanFormat::table, false, 50);
+  CHECK(widest_row(at_50) <= 50);
+  CHECK(lines_of(at_50)[0] == "ID   CHANNEL  REASON           SEND AT");
+  CHECK(lines_of(at_50)[1] == "p-1  inmail   hard-to-connect  Tue 12-01 09:00 IST");
+  // The findings wrap between words, under their first line.
+  CHECK(at_50.find("  p-2  error  body-too-long: connect note 1:301:\n"
+                   "              body is 323 characters\n") != std::string::npos);
+
+  // Narrower than ID, CHANNEL and REASON: those stay, and the terminal wraps them.
+  CHECK(lines_of(written(sample(), PlanFormat::table, false, 20))[0] == "ID   CHANNEL  REASON");
+}

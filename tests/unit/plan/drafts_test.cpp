@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "outreach/limits.hpp"
 #include "plan/drafts.hpp"
 
 using namespace outreach;
@@ -176,4 +177,40 @@ TEST_CASE("a follow-up uses the follow_up template, else the message one", "[pla
   CHECK(kept.body == "Any thoughts, ?");
   REQUIRE_FALSE(findings.empty());
   CHECK(findings.back().message.rfind("follow-up: the prospect has no field 'first_name'", 0) == 0);
+}
+
+TEST_CASE("a draft keeps at most 100 findings and says how many were left out", "[plan][drafts]") {
+  const PlanConfig config =
+      config_with(std::nullopt, std::nullopt, parse("Hi {{first_name}}, worth a chat?"));
+  DraftChecker checker(Rules::builtin(), config);
+  std::string name;
+  for (int i = 0; i < 150000; ++i) name += "{{x}}";
+  std::vector<PlanFinding> findings;
+  const DraftCheck check =
+      checker.check(DraftKind::message, prospect({{"first_name", name}}), findings);
+  REQUIRE(findings.size() == max_findings_per_draft + 1);
+  CHECK(check.findings == findings.size());
+  CHECK(findings[0].rule == "unfilled-placeholder");  // 150,000, and the body is too long
+  CHECK(findings.back().rule == "findings-left-out");
+  CHECK(findings.back().severity == "error");
+  CHECK(findings.back().message ==
+        "message: 149901 more findings left out (a draft lists at most 100)");
+}
+
+TEST_CASE("a plan keeps at most 10,000 findings, in row order", "[plan][drafts]") {
+  std::vector<PlannedProspect> rows(120);
+  for (PlannedProspect& row : rows)
+    for (int i = 0; i < 100; ++i) row.findings.push_back({"long-inmail", "warning", "w"});
+  rows[119].findings.push_back({"body-too-long", "error", "e"});
+  CHECK(cap_plan_findings(rows) == 120 * 100 + 1 - max_findings_per_plan);
+  CHECK(rows[99].findings.size() == 100);
+  REQUIRE(rows[100].findings.size() == 1);
+  CHECK(rows[100].findings[0].rule == "findings-left-out");
+  CHECK(rows[100].findings[0].severity == "warning");
+  CHECK(rows[100].findings[0].message == "100 findings left out (a plan lists at most 10000)");
+  CHECK(rows[119].findings[0].severity == "error");  // the exit status stays the same
+  std::vector<PlannedProspect> few(3);
+  few[0].findings.push_back({"long-inmail", "warning", "w"});
+  CHECK(cap_plan_findings(few) == 0);
+  CHECK(few[0].findings.size() == 1);
 }

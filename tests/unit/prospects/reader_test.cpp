@@ -111,9 +111,12 @@ TEST_CASE("whole numbers written as floats are accepted where integers are expec
 
 TEST_CASE("every field's validation names the index and the field", "[prospect]") {
   CHECK(error_of(R"([{"degree": 1}])") == "p.json: [0].id: required field missing");
-  CHECK(error_of(R"([{"id": 5}])") == "p.json: [0].id: expected a non-empty string, got 5");
-  CHECK(error_of(R"([{"id": ""}])") == "p.json: [0].id: expected a non-empty string, got \"\"");
-  CHECK(error_of(R"([{"id": null}])") == "p.json: [0].id: expected a non-empty string, got null");
+  CHECK(error_of(R"([{"id": 5}])") ==
+        "p.json: [0].id: expected a prospect id (non-blank UTF-8 text of at most 1 KiB), got 5");
+  CHECK(error_of(R"([{"id": ""}])") ==
+        "p.json: [0].id: expected a prospect id (non-blank UTF-8 text of at most 1 KiB), got \"\"");
+  CHECK(error_of(R"([{"id": null}])") ==
+        "p.json: [0].id: expected a prospect id (non-blank UTF-8 text of at most 1 KiB), got null");
   CHECK(error_of(one(R"("degree": 4)")) == "p.json: [0].degree: expected 1, 2, 3 or null, got 4");
   CHECK(error_of(one(R"("degree": 0)")) == "p.json: [0].degree: expected 1, 2, 3 or null, got 0");
   CHECK(error_of(one(R"("degree": "2")")) ==
@@ -358,7 +361,8 @@ TEST_CASE("NUL bytes are refused wherever they are", "[prospect]") {
   CHECK(error_of("[{\"id\": \"a\0\"}]"s) == "p.json:1:11: NUL byte in the input");
   CHECK(error_of("\0[]"s) == "p.json:1:1: NUL byte in the input");
   CHECK(error_of("{\"id\": \"a\"}\n{\"id\": \"b\0\"}\n{\"id\": 3}\n"s, "l.ndjson") ==
-        "l.ndjson:2:10: NUL byte in the input\nl.ndjson:3: id: expected a non-empty string, got 3");
+        "l.ndjson:2:10: NUL byte in the input\nl.ndjson:3: id: expected a prospect id (non-blank "
+        "UTF-8 text of at most 1 KiB), got 3");
 }
 
 TEST_CASE("nesting is limited while parsing", "[prospect]") {
@@ -372,8 +376,8 @@ TEST_CASE("nesting is limited while parsing", "[prospect]") {
   CHECK(error_of(std::string(100000, '[')) == "p.json:1:65: JSON nested deeper than 64 levels");
   CHECK(error_of("{\"id\": \"a\", \"x\": " + std::string(100000, '[') + "\n{\"id\": 1}\n",
                  "l.ndjson") ==
-        "l.ndjson:1: JSON nested deeper than 64 levels\nl.ndjson:2: id: expected a non-empty "
-        "string, got 1");
+        "l.ndjson:1: JSON nested deeper than 64 levels\nl.ndjson:2: id: expected a prospect id "
+        "(non-blank UTF-8 text of at most 1 KiB), got 1");
 }
 
 TEST_CASE("oversized tokens, prospects and lines are refused without reading them whole",
@@ -389,7 +393,7 @@ TEST_CASE("oversized tokens, prospects and lines are refused without reading the
         "p.json: [0]: prospect larger than 1048576 bytes (the largest accepted)");
   CHECK(error_of("{\"id\": \"" + huge + "\"}\n{\"id\": 2}\n", "l.ndjson") ==
         "l.ndjson:1: line longer than 1048576 bytes (the largest prospect accepted)\n"
-        "l.ndjson:2: id: expected a non-empty string, got 2");
+        "l.ndjson:2: id: expected a prospect id (non-blank UTF-8 text of at most 1 KiB), got 2");
 }
 
 TEST_CASE("problems are collected up to the cap", "[prospect]") {
