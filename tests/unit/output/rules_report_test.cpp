@@ -65,11 +65,13 @@ TEST_CASE("explain without an id lists every rule and code by kind", "[output]")
   write_explainable(Rules::builtin(), out);
   const std::string text = out.str();
   CHECK(text.rfind("Lint rules (outreach check, and every draft a plan renders):\n"
-                   "  body-too-long          error\n",
+                   "  body-too-long              error\n",
                    0) == 0);
-  CHECK(text.find("  template-syntax        error\n\nPlan findings (outreach plan):\n"
-                  "  missing-field          error\n"
-                  "  same-template          warning\n\n"
+  CHECK(text.find("  template-syntax            error\n\nPlan findings (outreach plan):\n"
+                  "  findings-left-out          warning\n") != std::string::npos);
+  CHECK(text.find("  missing-field              error\n"
+                  "  same-template              warning\n"
+                  "  unknown-field              warning\n\n"
                   "Plan reasons (the REASON of each row of outreach plan):\n") !=
         std::string::npos);
   CHECK(text.find("\n  free-path\n") != std::string::npos);
