@@ -816,7 +816,7 @@ TEST_CASE("a template field no prospect carries is unknown-field, with did you m
         "mean 'first_name'?)");
 }
 
-TEST_CASE("--connections makes prospects 1st-degree, --exclude skips them; both counted",
+TEST_CASE("the connections list makes prospects 1st-degree and an exclusion list skips them",
           "[plan][planner]") {
   Campaign c;
   Prospect by_url = person("crm-1", 3);
