@@ -118,17 +118,15 @@ void read_csv_prospects(std::istream& in, const std::string& origin, char delimi
       std::optional<JsonValue> value;
       switch (column.kind) {
         case Kind::degree:
-          value = degree_cell(cell);
+        case Kind::flag: {
+          const bool degree = column.kind == Kind::degree;
+          value = degree ? degree_cell(cell) : flag_cell(cell);
           if (!value)
-            builder.problem(column.field, fmt::format("expected {}, got {}", degree_cell_rule,
+            builder.problem(column.field, fmt::format("expected {}, got {}",
+                                                      degree ? degree_cell_rule : flag_cell_rule,
                                                       quote_for_message(cell)));
           break;
-        case Kind::flag:
-          value = flag_cell(cell);
-          if (!value)
-            builder.problem(column.field, fmt::format("expected {}, got {}", flag_cell_rule,
-                                                      quote_for_message(cell)));
-          break;
+        }
         case Kind::number:
           value = number_cell(cell, records.delimiter() == ';', number_buffer);
           break;
