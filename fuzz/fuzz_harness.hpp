@@ -27,10 +27,12 @@
 #include "outreach/ledger.hpp"
 #include "outreach/lint.hpp"
 #include "outreach/prospect.hpp"
+#include "outreach/prospect_lists.hpp"
 #include "outreach/rules.hpp"
 #include "outreach/template.hpp"
 #include "outreach/text.hpp"
 #include "phrase_reference.hpp"
+#include "prospects/csv_records.hpp"
 #include "prospects/exact_reader.hpp"
 #include "prospects/parallel_reader.hpp"
 
@@ -270,4 +272,58 @@ inline void run_prospects(std::string_view text) {
       if (i >= exact.size() || !same_prospect(exact[i], parallel[i])) std::abort();
   }
 }
+
+/// The CSV readers: the prospects reader (CSV, TSV), the record reader with a round trip (the
+/// records it accepts, written back quoted, read back the same), and the Connections.csv and
+/// --exclude readers.
+inline void run_csv(std::string_view text) {
+  const std::string input(text);
+  for (const ProspectFormat format : {ProspectFormat::csv, ProspectFormat::tsv}) {
+    std::istringstream in{input};
+    try {
+      std::size_t seen = 0;
+      testing::read_prospects(
+          in, "leads.csv", 20, [&](Prospect&& p) { seen += p.id.size(); }, {}, format);
+    } catch (const InputError&) {
+    }
+  }
+  const auto read_records = [](const std::string& bytes) {
+    std::istringstream in{bytes};
+    detail::CsvRecords records(in, "r.csv", ',', std::size_t{1} << 20);
+    std::vector<std::vector<std::string>> out;
+    detail::CsvRecord record;
+    while (records.next(record)) out.push_back(record.cells);
+    return out;
+  };
+  std::vector<std::vector<std::string>> first;
+  try {
+    first = read_records(input);
+  } catch (const InputError&) {
+    first.clear();
+  }
+  if (!first.empty()) {
+    std::string written;
+    for (const auto& cells : first) {
+      for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (i > 0) written += ',';
+        written += '"';
+        for (const char c : cells[i]) written += c == '"' ? std::string("\"\"") : std::string(1, c);
+        written += '"';
+      }
+      written += '\n';
+    }
+    if (read_records(written) != first) std::abort();
+  }
+  try {
+    std::istringstream in{input};
+    (void)read_connections(in, "Connections.csv");
+  } catch (const InputError&) {
+  }
+  try {
+    std::istringstream in{input};
+    (void)read_exclusions(in, "exclude.txt", Rules::builtin().csv);
+  } catch (const InputError&) {
+  }
+}
+
 }  // namespace outreach::fuzz

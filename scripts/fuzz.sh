@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the libFuzzer targets, each for the given time, seeded from the examples and tests.
-#   scripts/fuzz.sh [SECONDS] [TARGET...]     TARGETs: rules account ledger draft_lint prospects template phrases cells
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     TARGETs: rules account ledger draft_lint prospects template phrases cells csv
 # Crashes are written to build/fuzz/crashes/TARGET/; copy each into
 # tests/data/fuzz-regressions/TARGET/ (the unit tests replay that folder) after fixing it.
 set -euo pipefail
@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(rules account ledger draft_lint prospects template phrases cells)
+((${#targets[@]})) || targets=(rules account ledger draft_lint prospects template phrases cells csv)
 
 dpkg-query -W -f='${Status}' clang-14 libclang-rt-14-dev 2>/dev/null | grep -qv "not-installed" ||
   { sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo; $sudo apt-get install -y -qq clang-14 libclang-rt-14-dev >/dev/null; }
@@ -42,6 +42,7 @@ seed() {  # seed TARGET DIR: copy the matching example and test files into the c
     prospects) files=(examples/prospects*.json examples/*.ndjson) ;;
     phrases) files=() ;;  # tests/data/fuzz-regressions/phrases/ seeds it
     cells) files=(examples/prospects.json tests/cli/cases/plan-control-chars/prospects.json) ;;
+    csv) files=(examples/*.csv examples/customers.txt ../shared/testdata/csv-spectrum/csvs/*.csv) ;;
   esac
   local pattern
   case $1 in
@@ -51,6 +52,7 @@ seed() {  # seed TARGET DIR: copy the matching example and test files into the c
     draft_lint | template) pattern='*.txt' ;;
     prospects) pattern='prospects*' ;;
     phrases | cells) pattern='no-such-file' ;;
+    csv) pattern='*.csv' ;;
   esac
   mapfile -t -O "${#files[@]}" files < <(find tests -name "$pattern" -size -64k -type f)
   [ -d "tests/data/fuzz-regressions/$1" ] && files+=(tests/data/fuzz-regressions/"$1"/*)

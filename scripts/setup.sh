@@ -10,6 +10,7 @@ packages=(
   libcli11-dev nlohmann-json3-dev libfmt-dev catch2
   libutf8proc-dev libhowardhinnant-date-dev tzdata
   libical-dev        # iCalendar for plan --format ics and agenda --format ics
+  libcsv-dev         # RFC 4180 CSV, streamed: CSV and TSV prospects (SPEC §9)
   python3-icalendar  # the independent parser the calendar test reads them back with
   unicode-data   # GraphemeBreakTest.txt, the external check of grapheme counting
   jq hyperfine time   # the benchmark's comparison, timer and memory meter

@@ -45,6 +45,7 @@ enum class PlanReason : std::uint8_t {
   deadline_passed,   ///< the deadline was before the start
   beyond_horizon,    ///< the send would fall after the plan's last day
   no_second_inmail,  ///< an InMail went unanswered: a connection request instead (SPEC §11)
+  excluded,          ///< on a suppression list (--exclude, SPEC §9): first of all
 };
 
 std::string_view plan_channel_name(
@@ -110,6 +111,8 @@ struct PlanSummary {
   int count_message = 0, count_inmail = 0, count_connect = 0, count_message_ad = 0, count_skip = 0;
   int count_followups = 0;       ///< messages that are follow-ups
   int count_beyond_horizon = 0;  ///< skips because their send would fall after `until`
+  int count_excluded = 0;        ///< skips because a suppression list names them (--exclude)
+  int connections_matched = 0;   ///< prospects found among the connections (--connections)
   int group_messages = 0;        ///< group conversations (each counts its members as messages)
   int credits_at_start = 0;
   /// Grants after the start through the last send date, at their full monthly amount.
@@ -156,6 +159,12 @@ struct PlanConfig {
   std::optional<Template> follow_up_template;  ///< follow-up messages; else message_template
   bool keep_drafts = false;                    ///< rows carry their rendered first step
   std::vector<std::string> with_fields;        ///< input fields every row carries (--with)
+  /// Profile URLs (normal form) of 1st-degree connections (--connections), sorted: a prospect
+  /// whose id or profile URL is among them is 1st-degree whatever its degree says.
+  std::vector<std::string> connections;
+  /// Ids and profile URLs (normal form) of a suppression list (--exclude), sorted: a prospect
+  /// whose id or profile URL is among them is a skip, excluded.
+  std::vector<std::string> excluded;
 };
 
 /// The string fields a plan needs each prospect to carry: those its templates name (the reader

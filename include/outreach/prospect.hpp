@@ -39,6 +39,8 @@ struct Prospect {
   double priority = 0;
   std::string group;  ///< empty: no group
   bool do_not_contact = false;
+  /// The normal form of its `profile_url` (SPEC §9), "linkedin.com/in/<slug>"; empty: none.
+  std::string profile_url;
   /// Every string field, id, group and timezone included, in input order.
   std::vector<std::pair<std::string, std::string>> fields;
 

@@ -93,6 +93,19 @@ struct ResponseRates {
   Range message_ad_click_through;
 };
 
+/// How CSV and TSV prospects are read (SPEC §9): header names that stand for a field.
+struct CsvRules {
+  /// An alias's column key (csv_column_key) → the field it names, sorted by alias.
+  std::vector<std::pair<std::string, std::string>> aliases;
+
+  /// The field a header names: its alias's field, else its column key.
+  std::string field_for(std::string_view header) const;
+};
+
+/// A CSV header as matched against field names: trimmed, lower-case (ASCII), spaces and
+/// hyphens as '_' ("First Name" → "first_name", "Open-Profile" → "open_profile").
+std::string csv_column_key(std::string_view header);
+
 /// The whole rules file, validated.
 struct Rules {
   int version = 1;     ///< the rules file's "version" (its format)
@@ -110,6 +123,7 @@ struct Rules {
   PlanDefaults plan;
   SequenceRules sequence;
   ResponseRates rates;
+  CsvRules csv;
   std::map<std::string, std::string> notes;
   std::string source_text;  ///< the document as loaded
 

@@ -64,7 +64,7 @@ void run_agenda(const AgendaOptions& options, Context& ctx) {
     config.keep_drafts = true;
     ledger = config.ledger;
     ThreadPool pool;
-    plan = plan_prospects(*input, std::move(config), ctx, pool);
+    plan = plan_prospects(*input, options.input, std::move(config), ctx, pool);
   } else {
     ledger = read_account_ledger(loaded, ctx);
   }
@@ -99,7 +99,7 @@ void setup_agenda(CLI::App& app, Context& ctx) {
       ->type_name("DATE");
   sub->add_option("--days", options->days, "How many days from the first (default: 1)")
       ->type_name("N");
-  add_plan_input_options(*sub, options->input);
+  add_plan_input_options(*sub, options->input, ctx);
   ctx.choices.one_of(
       sub->add_option("--format", options->format,
                       "Output format (default: table on a terminal, else tsv; ics: a calendar of "

@@ -61,7 +61,7 @@ void run_plan(const PlanOptions& options, Context& ctx) {
   // The run's one set of workers: the reader parses on them, the planner checks drafts on
   // them, the writer formats rows on them.
   ThreadPool pool;
-  const PlanResult plan = plan_prospects(input, std::move(config), ctx, pool);
+  const PlanResult plan = plan_prospects(input, options.input, std::move(config), ctx, pool);
 
   // Every input was valid: the drafts folder first (a write there may still fail), then stdout.
   if (options.drafts) write_draft_files(plan, *options.drafts);
@@ -78,8 +78,9 @@ void setup_plan(CLI::App& app, Context& ctx) {
   auto* sub = app.add_subcommand(
       "plan", "Plan a campaign: a channel, a reason, a cost and a send time for every prospect");
   auto options = std::make_shared<PlanOptions>();
-  sub->add_option("PROSPECTS", options->prospects,
-                  "A JSON array of prospects, or NDJSON (one object per line); - reads stdin")
+  sub->add_option(
+         "PROSPECTS", options->prospects,
+         "Prospects: a JSON array, NDJSON (one object per line), CSV or TSV; - reads stdin")
       ->required()
       ->type_name("FILE");
   sub->add_option("--account", options->account,
@@ -90,7 +91,7 @@ void setup_plan(CLI::App& app, Context& ctx) {
   sub->add_option("--start", options->start,
                   "First day of the campaign, YYYY-MM-DD in the account's zone (default: now)")
       ->type_name("DATE");
-  add_plan_input_options(*sub, options->input);
+  add_plan_input_options(*sub, options->input, ctx);
   sub->add_option("--with", options->with,
                   "Input fields every row carries too (TSV/CSV columns, \"fields\" in JSON), "
                   "e.g. first_name,company")

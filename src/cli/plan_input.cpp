@@ -1,7 +1,9 @@
 #include "plan_input.hpp"
 
+#include <algorithm>
 #include <chrono>
 
+#include "outreach/prospect_lists.hpp"
 #include "outreach/prospect_reader.hpp"
 #include "outreach/template.hpp"
 #include "progress.hpp"
@@ -21,12 +23,29 @@ std::optional<Template> load_template(const Account& account,
 
 }  // namespace
 
-void add_plan_input_options(CLI::App& command, PlanInputOptions& options) {
+void add_plan_input_options(CLI::App& command, PlanInputOptions& options, Context& ctx) {
   command
       .add_option("--until", options.until,
                   "Last day a send may fall on, YYYY-MM-DD in the account's zone (default: the "
                   "start + sequence.horizon_days)")
       ->type_name("DATE");
+  ctx.choices.one_of(
+      command
+          .add_option("--input-format", options.input_format,
+                      "Format of the prospects (default: csv or tsv by the file's extension, "
+                      "else JSON or NDJSON as the input begins)")
+          ->type_name("FORMAT"),
+      "format", prospect_format_names());
+  command
+      .add_option("--connections", options.connections,
+                  "LinkedIn's Connections.csv export: the prospects in it are 1st-degree")
+      ->type_name("FILE");
+  command
+      .add_option("--exclude", options.exclude,
+                  "A suppression list (ids or profile URLs a line, or a CSV with an id or URL "
+                  "column): its prospects are skipped; repeatable")
+      ->type_name("FILE")
+      ->allow_extra_args(false);
 }
 
 PlanConfig plan_config(LoadedAccount loaded, const PlanStart& start,
@@ -55,8 +74,21 @@ PlanConfig plan_config(LoadedAccount loaded, const PlanStart& start,
   return config;
 }
 
-PlanResult plan_prospects(InputFile& input, PlanConfig config, Context& ctx, ThreadPool& pool) {
+PlanResult plan_prospects(InputFile& input, const PlanInputOptions& options, PlanConfig config,
+                          Context& ctx, ThreadPool& pool) {
+  const ProspectFormat format = options.input_format ? *parse_prospect_format(*options.input_format)
+                                                     : prospect_format_of(input.name());
   const Rules& rules = *config.rules;
+  if (options.connections) {
+    InputFile connections(*options.connections);
+    config.connections = read_connections(connections.stream(), connections.name());
+  }
+  for (const std::string& path : options.exclude) {
+    InputFile list(path);
+    std::vector<std::string> keys = read_exclusions(list.stream(), list.name(), rules.csv);
+    config.excluded.insert(config.excluded.end(), keys.begin(), keys.end());
+  }
+  std::sort(config.excluded.begin(), config.excluded.end());
   const FieldSelection kept = fields_used(config);
   Planner planner(std::move(config), &pool);
   Progress progress(ctx);
@@ -67,7 +99,7 @@ PlanResult plan_prospects(InputFile& input, PlanConfig config, Context& ctx, Thr
         planner.add(batch);
         progress.read(batch.size());
       },
-      kept, &pool, &field_names);
+      kept, &pool, &field_names, format, rules.csv);
   planner.fields_in_list(std::move(field_names));
   progress.planning();
   PlanResult plan = planner.finish();

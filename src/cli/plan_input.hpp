@@ -20,10 +20,13 @@ namespace outreach::cli {
 /// The options of a plan's input besides the file itself.
 struct PlanInputOptions {
   std::optional<std::string> until;
+  std::optional<std::string> input_format;  ///< default: the file's extension
+  std::optional<std::string> connections;   ///< LinkedIn's Connections.csv
+  std::vector<std::string> exclude;         ///< suppression lists
 };
 
-/// Adds the plan input options (--until) to a command.
-void add_plan_input_options(CLI::App& command, PlanInputOptions& options);
+/// Adds the plan input options (--until, --input-format, --connections, --exclude).
+void add_plan_input_options(CLI::App& command, PlanInputOptions& options, Context& ctx);
 
 /// Where a plan starts: `--start DATE` (or the agenda's `--date`) at that date's midnight in
 /// the account's zone, else now.
@@ -38,6 +41,7 @@ PlanConfig plan_config(LoadedAccount loaded, const PlanStart& start,
 
 /// Reads the prospect list a batch at a time into a planner (progress on a terminal) and
 /// returns the plan. `input` was opened first, so that a missing file is the first error.
-PlanResult plan_prospects(InputFile& input, PlanConfig config, Context& ctx, ThreadPool& pool);
+PlanResult plan_prospects(InputFile& input, const PlanInputOptions& options, PlanConfig config,
+                          Context& ctx, ThreadPool& pool);
 
 }  // namespace outreach::cli

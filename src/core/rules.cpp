@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "outreach/error.hpp"
+#include "outreach/prospect.hpp"
 #include "outreach/suggest.hpp"
 #include "outreach/text.hpp"
 #include "rules_fields.hpp"
@@ -247,7 +248,66 @@ void parse_rates(const JsonField& field, Rules& rules) {
   r.message_ad_click_through = parse_range(field.at("message_ad_click_through"), 1);
 }
 
+// csv.aliases: {"field": ["Header", …]}; each field one of SPEC §4's or profile_url, each
+// alias naming one field only.
+void parse_csv(const JsonField& field, Rules& rules) {
+  field.expect_keys({"aliases"});
+  const JsonField aliases = field.at("aliases");
+  aliases.expect_object();
+  std::vector<std::string> targets(prospect_field_names().begin(), prospect_field_names().end());
+  targets.emplace_back("profile_url");
+  // Every alias first, then each checked against all the others.
+  for (const auto& [target, _] : aliases.value().items()) {
+    const JsonField names = aliases.at(target);
+    if (std::find(targets.begin(), targets.end(), target) == targets.end())
+      names.fail(
+          fmt::format("unknown field '{}'{}", printable(target), did_you_mean(target, targets)));
+    for (const JsonField& name : names.elements()) {
+      std::string key = csv_column_key(name.as_text());
+      if (key.empty()) name.fail("expected a header name, got an empty string");
+      if (std::find(targets.begin(), targets.end(), key) != targets.end() && key != target)
+        name.fail(fmt::format("'{}' is already the name of the field '{}'", printable(key), key));
+      rules.csv.aliases.emplace_back(std::move(key), target);
+    }
+  }
+  for (const auto& [target, _] : aliases.value().items()) {
+    for (const JsonField& name : aliases.at(target).elements()) {
+      const std::string key = csv_column_key(name.as_text());
+      for (const auto& [alias, other] : rules.csv.aliases)
+        if (alias == key && other != target)
+          name.fail(fmt::format("'{}' is already an alias of '{}'", printable(key), other));
+    }
+  }
+  std::sort(rules.csv.aliases.begin(), rules.csv.aliases.end());
+}
+
 }  // namespace
+
+std::string csv_column_key(std::string_view header) {
+  const auto first = header.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  header = header.substr(first, header.find_last_not_of(" \t") - first + 1);
+  std::string key;
+  key.reserve(header.size());
+  for (const char c : header) {
+    if (c == ' ' || c == '-')
+      key += '_';
+    else if (c >= 'A' && c <= 'Z')
+      key += static_cast<char>(c - 'A' + 'a');
+    else
+      key += c;
+  }
+  return key;
+}
+
+std::string CsvRules::field_for(std::string_view header) const {
+  std::string key = csv_column_key(header);
+  const auto it = std::lower_bound(aliases.begin(), aliases.end(), key,
+                                   [](const std::pair<std::string, std::string>& alias,
+                                      const std::string& k) { return alias.first < k; });
+  if (it != aliases.end() && it->first == key) return it->second;
+  return key;
+}
 
 Rules Rules::parse(std::string_view text, const std::string& origin) {
   Rules rules;
@@ -255,7 +315,7 @@ Rules Rules::parse(std::string_view text, const std::string& origin) {
   rules.source_text = std::string(text);
   const JsonField root(document, origin, "");
   root.expect_keys({"version", "source", "channels", "plans", "credits", "lint", "lint_rules",
-                    "plan_findings", "plan_reasons", "plan", "sequence", "response_rates",
+                    "plan_findings", "plan_reasons", "plan", "sequence", "response_rates", "csv",
                     "notes"});
   rules.version = static_cast<int>(root.at("version").as_int(1, 1));
   rules.source = root.at("source").as_string();
@@ -271,6 +331,7 @@ Rules Rules::parse(std::string_view text, const std::string& origin) {
   parse_lint(root.at("lint"), root.at("lint_rules"), rules);
   parse_plan_codes(root.at("plan_findings"), root.at("plan_reasons"), rules);
   parse_rates(root.at("response_rates"), rules);
+  parse_csv(root.at("csv"), rules);
   if (const auto notes = root.find("notes")) {
     notes->expect_object();
     for (const auto& [key, _] : notes->value().items()) rules.notes[key] = notes->at(key).as_text();

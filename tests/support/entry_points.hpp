@@ -25,13 +25,14 @@ inline ThreadPool& pool() {
 /// read_prospect_batches handing the prospects on one at a time, with the tests' pool.
 inline void read_prospects(std::istream& in, const std::string& origin, std::size_t max_problems,
                            const std::function<void(Prospect&&)>& sink,
-                           const FieldSelection& kept = {}) {
+                           const FieldSelection& kept = {},
+                           ProspectFormat format = ProspectFormat::json) {
   read_prospect_batches(
       in, origin, max_problems,
       [&sink](std::span<Prospect> batch) {
         for (Prospect& prospect : batch) sink(std::move(prospect));
       },
-      kept, &pool());
+      kept, &pool(), nullptr, format);
 }
 
 /// Lints one draft file with an engine of its own.

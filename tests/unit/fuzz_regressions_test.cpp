@@ -28,6 +28,7 @@ const std::map<std::string, Runner>& runners() {
       {"ledger", outreach::fuzz::run_ledger},     {"draft_lint", outreach::fuzz::run_draft_lint},
       {"template", outreach::fuzz::run_template}, {"prospects", outreach::fuzz::run_prospects},
       {"phrases", outreach::fuzz::run_phrases},   {"cells", outreach::fuzz::run_cells},
+      {"csv", outreach::fuzz::run_csv},
   };
   return map;
 }
@@ -69,6 +70,7 @@ TEST_CASE("fuzz regressions: template", "[fuzz]") { replay("template"); }
 TEST_CASE("fuzz regressions: prospects", "[fuzz]") { replay("prospects"); }
 TEST_CASE("fuzz regressions: phrases", "[fuzz]") { replay("phrases"); }
 TEST_CASE("fuzz regressions: cells", "[fuzz]") { replay("cells"); }
+TEST_CASE("fuzz regressions: csv", "[fuzz]") { replay("csv"); }
 
 TEST_CASE("fuzz regressions: every folder names a fuzz target", "[fuzz]") {
   for (const auto& entry : fs::directory_iterator(regressions_dir)) {

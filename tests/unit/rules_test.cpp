@@ -239,3 +239,27 @@ TEST_CASE("values that cannot be true are refused", "[rules]") {
   CHECK(error_of(builtin_with("/plan/business_hours/start", "24:00"))
             .rfind("my-rules.json: plan.business_hours.start: expected a time HH:MM", 0) == 0);
 }
+
+TEST_CASE("the CSV header aliases of SPEC §9 are in the rules", "[rules][csv]") {
+  const CsvRules& csv = Rules::builtin().csv;
+  for (const char* header :
+       {"URL", "Profile URL", "LinkedIn URL", "LinkedIn Profile", "Person Linkedin Url"})
+    CHECK(csv.field_for(header) == "profile_url");
+  CHECK(csv.field_for("Connection Degree") == "degree");
+  CHECK(csv.field_for("connection") == "degree");
+  CHECK(csv.field_for("Time Zone") == "timezone");
+  CHECK(csv.field_for(" First Name ") == "first_name");
+  CHECK(csv.field_for("Open-Profile") == "open_profile");
+  CHECK(csv_column_key("  ") == "");
+}
+
+TEST_CASE("CSV aliases are validated", "[rules][csv]") {
+  CHECK(error_of(builtin_with("/csv/aliases/degre", {"Deg"})) ==
+        "my-rules.json: csv.aliases.degre: unknown field 'degre' (did you mean 'degree'?)");
+  CHECK(error_of(builtin_with("/csv/aliases/goal", {"Time Zone"})) ==
+        "my-rules.json: csv.aliases.goal[0]: 'time_zone' is already an alias of 'timezone'");
+  CHECK(error_of(builtin_with("/csv/aliases/goal", {"Degree"})) ==
+        "my-rules.json: csv.aliases.goal[0]: 'degree' is already the name of the field 'degree'");
+  CHECK(error_of(builtin_with("/csv/aliases/goal", {" "})) ==
+        "my-rules.json: csv.aliases.goal[0]: expected a header name, got an empty string");
+}

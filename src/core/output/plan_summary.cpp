@@ -59,6 +59,12 @@ void write_plan_summary(const PlanSummary& s, std::ostream& out) {
     text += fmt::format(
         "  beyond the horizon: {} (their sends would fall after {}; --until plans further)\n",
         s.count_beyond_horizon, format_date(s.until));
+  if (s.count_excluded > 0)
+    text += fmt::format("  excluded: {} (on a --exclude list)\n", s.count_excluded);
+  if (s.connections_matched > 0)
+    text +=
+        fmt::format("  connections: {} prospect{} found in --connections, planned as 1st-degree\n",
+                    s.connections_matched, s.connections_matched == 1 ? "" : "s");
   if (s.group_messages > 0) text += fmt::format("  group conversations: {}\n", s.group_messages);
   text += fmt::format("  credits: {} at the start, {} granted, {} forfeited, {} used, {} left{}\n",
                       s.credits_at_start, s.credits_granted_in_window, s.credits_forfeited,

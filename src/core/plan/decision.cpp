@@ -4,10 +4,11 @@
 namespace outreach {
 
 Decision decide(const Prospect& prospect, const ThreadVerdict& thread, Date start,
-                const Rules& rules) {
+                const Rules& rules, bool excluded) {
   const auto row = [](PlanChannel channel, PlanReason reason, bool needs_credit = false) {
     return Decision{channel, reason, needs_credit, 0, std::nullopt};
   };
+  if (excluded) return row(PlanChannel::skip, PlanReason::excluded);
   if (prospect.do_not_contact) return row(PlanChannel::skip, PlanReason::do_not_contact);
   switch (thread.kind) {
     case ThreadVerdict::Kind::skip:

@@ -1,6 +1,6 @@
 #pragma once
-// The decision of SPEC §4 and §10: do-not-contact, then the thread's state, then a deadline
-// already past, then §4's table — one prospect's channel and reason before credits are
+// The decision of SPEC §4 and §10: excluded (§9), do-not-contact, then the thread's state, then a
+// deadline already past, then §4's table — one prospect's channel and reason before credits are
 // allocated and sends placed.
 
 #include <optional>
@@ -25,7 +25,8 @@ struct Decision {
 };
 
 /// The first row that applies, in SPEC §4's version 2 order.
+/// `excluded`: the prospect is on a suppression list.
 Decision decide(const Prospect& prospect, const ThreadVerdict& thread, Date start,
-                const Rules& rules);
+                const Rules& rules, bool excluded = false);
 
 }  // namespace outreach

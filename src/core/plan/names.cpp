@@ -62,6 +62,8 @@ std::string_view plan_reason_name(PlanReason reason) {
       return "beyond-horizon";
     case PlanReason::no_second_inmail:
       return "no-second-inmail";
+    case PlanReason::excluded:
+      return "excluded";
   }
   return "free-path";
 }
@@ -69,7 +71,7 @@ std::string_view plan_reason_name(PlanReason reason) {
 const std::vector<PlanReason>& plan_reasons() {
   static const std::vector<PlanReason> reasons = [] {
     std::vector<PlanReason> all;
-    for (int r = 0; r <= static_cast<int>(PlanReason::no_second_inmail); ++r)
+    for (int r = 0; r <= static_cast<int>(PlanReason::excluded); ++r)
       all.push_back(static_cast<PlanReason>(r));
     return all;
   }();

@@ -113,11 +113,20 @@ namespace {
 
 // Independent of every other prospect, so a batch is assessed on several threads, each with its
 // own DraftChecker.
+// Whether a sorted list of ids and profile URLs names the prospect.
+bool listed(const std::vector<std::string>& keys, const Prospect& prospect) {
+  if (keys.empty()) return false;
+  return std::binary_search(keys.begin(), keys.end(), prospect.id) ||
+         (!prospect.profile_url.empty() &&
+          std::binary_search(keys.begin(), keys.end(), prospect.profile_url));
+}
+
 AssessedProspect assess(const PlannerState& s, DraftChecker& drafts, const Prospect& prospect) {
   const ThreadVerdict thread =
       judge_thread(s.threads.of(prospect.id), prospect.degree == 1, s.config.start,
                    s.config.account.sequence, s.rules.refund_window_days);
-  const Decision decision = decide(prospect, thread, s.config.start, s.rules);
+  const Decision decision =
+      decide(prospect, thread, s.config.start, s.rules, listed(s.config.excluded, prospect));
   AssessedProspect out;
   PlanRecord& record = out.record;
   record.priority = prospect.priority;
@@ -210,6 +219,13 @@ void commit(PlannerState& s, Prospect&& prospect, AssessedProspect&& assessed) {
 
 void Planner::add(std::span<Prospect> prospects) {
   PlannerState& s = *state_;
+  // LinkedIn's own list of connections outranks a CRM's degree column.
+  if (!s.config.connections.empty())
+    for (Prospect& prospect : prospects)
+      if (listed(s.config.connections, prospect)) {
+        prospect.degree = 1;
+        ++s.connections_matched;
+      }
   s.assessed.resize(prospects.size());
   const auto assess_one = [&](unsigned slot, std::size_t i) {
     // Each thread has its own slot, so each checker is used by one thread at a time.

@@ -83,9 +83,10 @@ struct PlannerState {
   ThreadPool* pool;
   /// A draft checker per pool slot (one thread each), made on first use.
   std::vector<std::unique_ptr<DraftChecker>> drafts;
-  int start_balance = 0;       ///< credits at the end of the start date (SPEC §2 simulation)
-  int pending_refunds = 0;     ///< credits of the ledger's InMails that a reply may still return
-  bool credits_known = false;  ///< false without plan_start: no balance, no grants
+  int connections_matched = 0;  ///< prospects made 1st-degree by --connections
+  int start_balance = 0;        ///< credits at the end of the start date (SPEC §2 simulation)
+  int pending_refunds = 0;      ///< credits of the ledger's InMails that a reply may still return
+  bool credits_known = false;   ///< false without plan_start: no balance, no grants
   std::vector<std::string> warnings;
 
   ChunkedStore<PlannedProspect> rows;

@@ -134,6 +134,7 @@ PlanSummary summarize(PlannerState& s, CreditTimeline& credits, const ScheduleOu
   summary.until = s.until;
   summary.plan = account.plan;
   summary.prospects = static_cast<int>(s.rows.size());
+  summary.connections_matched = s.connections_matched;
   summary.group_messages = static_cast<int>(conversations);
   summary.window_end = s.until;
 
@@ -163,6 +164,7 @@ PlanSummary summarize(PlannerState& s, CreditTimeline& credits, const ScheduleOu
       case PlanChannel::skip:
         ++summary.count_skip;
         if (row.reason == PlanReason::beyond_horizon) ++summary.count_beyond_horizon;
+        if (row.reason == PlanReason::excluded) ++summary.count_excluded;
         break;
     }
     if (row.has_errors()) ++summary.prospects_with_errors;

@@ -13,6 +13,7 @@
 
 #include "outreach/error.hpp"
 #include "outreach/prospect_reader.hpp"
+#include "prospects/csv_reader.hpp"
 #include "prospects/exact_reader.hpp"
 #include "prospects/parallel_reader.hpp"
 
@@ -61,14 +62,16 @@ namespace {
 
 void read_batches(std::istream& in, const std::string& origin, std::size_t max_problems,
                   const std::function<void(std::span<Prospect>)>& sink, const FieldSelection& kept,
-                  ThreadPool* pool, std::vector<std::string>* field_names) {
+                  ThreadPool* pool, std::vector<std::string>* field_names, ProspectFormat format,
+                  const CsvRules& csv) {
   OrderedHandOff hand_off(sink, pool);
   // The parallel reader first, where the input can be read again from the start: if it stops
   // early, the exact reader goes over the input again to report what it found, and hands on
   // only the prospects after those already handed on.
   std::size_t handed_on = 0;
   bool parallel_done = false;
-  if (pool != nullptr && pool->workers() >= 2) {
+  const bool json = format == ProspectFormat::json || format == ProspectFormat::ndjson;
+  if (json && pool != nullptr && pool->workers() >= 2) {
     const auto start = in.tellg();
     if (start != std::istream::pos_type(-1)) {
       parallel_done = detail::read_prospects_parallel(
@@ -88,20 +91,22 @@ void read_batches(std::istream& in, const std::string& origin, std::size_t max_p
   if (!parallel_done) {
     std::vector<Prospect> batch;
     batch.reserve(batch_size);
-    detail::read_prospects_in_order(
-        in, origin, max_problems,
-        [&](Prospect&& prospect) {
-          if (handed_on > 0) {
-            --handed_on;
-            return;
-          }
-          batch.push_back(std::move(prospect));
-          if (batch.size() < batch_size) return;
-          hand_off.push(std::move(batch));
-          batch = std::vector<Prospect>();
-          batch.reserve(batch_size);
-        },
-        kept, field_names);
+    const auto collect = [&](Prospect&& prospect) {
+      if (handed_on > 0) {
+        --handed_on;
+        return;
+      }
+      batch.push_back(std::move(prospect));
+      if (batch.size() < batch_size) return;
+      hand_off.push(std::move(batch));
+      batch = std::vector<Prospect>();
+      batch.reserve(batch_size);
+    };
+    if (format == ProspectFormat::csv || format == ProspectFormat::tsv)
+      detail::read_csv_prospects(in, origin, format == ProspectFormat::tsv ? '\t' : '\0', csv,
+                                 max_problems, collect, kept, field_names);
+    else
+      detail::read_prospects_in_order(in, origin, max_problems, collect, kept, field_names);
     if (!batch.empty()) hand_off.push(std::move(batch));
   }
   hand_off.wait();
@@ -112,9 +117,10 @@ void read_batches(std::istream& in, const std::string& origin, std::size_t max_p
 void read_prospect_batches(std::istream& in, const std::string& origin, std::size_t max_problems,
                            const std::function<void(std::span<Prospect>)>& sink,
                            const FieldSelection& kept, ThreadPool* pool,
-                           std::vector<std::string>* field_names) {
+                           std::vector<std::string>* field_names, ProspectFormat format,
+                           const CsvRules& csv) {
   try {
-    read_batches(in, origin, max_problems, sink, kept, pool, field_names);
+    read_batches(in, origin, max_problems, sink, kept, pool, field_names, format, csv);
   } catch (const std::bad_alloc&) {
     throw IoError(fmt::format("{}: out of memory while reading it", origin));
   }

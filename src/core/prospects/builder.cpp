@@ -10,7 +10,9 @@
 #include "outreach/ledger.hpp"
 #include "outreach/limits.hpp"
 #include "outreach/suggest.hpp"
+#include "outreach/text.hpp"
 #include "prospects/field_names.hpp"
+#include "prospects/profile_url.hpp"
 #include "support/json_text.hpp"
 
 namespace outreach::detail {
@@ -118,6 +120,11 @@ std::string ProblemLog::text() const {
 
 std::string ProspectBuilder::where(std::string_view field) const {
   const std::string& origin = problems_.origin();
+  if (columns_ != nullptr && !field.empty()) {
+    for (const auto& [name, header] : *columns_)
+      if (name == field)
+        return fmt::format("{}:{}: column '{}'", origin, prospect_.position, printable(header));
+  }
   if (ndjson_) {
     if (field.empty()) return fmt::format("{}:{}", origin, prospect_.position);
     return fmt::format("{}:{}: {}", origin, prospect_.position, field);
@@ -142,6 +149,7 @@ void ProspectBuilder::begin(std::size_t position) {
   extra_name_ends_.clear();
   seen_ = 0;
   has_id_ = false;
+  profile_url_given_ = false;
   valid_ = true;
 }
 
@@ -197,6 +205,7 @@ void ProspectBuilder::keep_string(std::string_view name, std::string_view text) 
 }
 
 void ProspectBuilder::value(const JsonValue& value) {
+  if (field_ == Field::extra && key_ == "profile_url") return set_profile_url(value);
   if (field_ == Field::extra) {
     // Extra fields are for templates: strings are kept ("headline" stays a template field even
     // though it looks like "deadline"). Anything else is ignored — unless its name is a near
@@ -324,6 +333,21 @@ void ProspectBuilder::set(Field field, const JsonValue& value) {
   if (is_string) keep_string(name, value.text);
 }
 
+// profile_url (SPEC §9): kept in its normal form, and the id of a prospect without one.
+void ProspectBuilder::set_profile_url(const JsonValue& value) {
+  extra_names_ += key_;
+  extra_name_ends_.push_back(static_cast<std::uint32_t>(extra_names_.size()));
+  if (value.kind == Kind::null) return;
+  profile_url_given_ = true;
+  std::optional<std::string> url;
+  if (value.kind == Kind::string) url = normalise_profile_url(value.text);
+  if (!url)
+    return problem("profile_url",
+                   fmt::format("expected {}, got {}", profile_url_rule, describe(value)));
+  prospect_.profile_url = std::move(*url);
+  keep_string("profile_url", prospect_.profile_url);
+}
+
 void ProspectBuilder::check_duplicate_extra_keys() {
   const std::size_t count = extra_name_ends_.size();
   if (count < 2) return;
@@ -352,15 +376,31 @@ void ProspectBuilder::check_duplicate_extra_keys() {
 
 bool ProspectBuilder::finish(Prospect& out) {
   check_duplicate_extra_keys();
-  if (!has_id_ && (seen_ & 1U) == 0) problem("id", "required field missing");
+  bool id_from_url = false;
+  if (!has_id_ && (seen_ & 1U) == 0 && !prospect_.profile_url.empty()) {
+    prospect_.id = prospect_.profile_url;
+    has_id_ = id_from_url = true;
+  }
+  if (!has_id_ && (seen_ & 1U) == 0 && !profile_url_given_) {
+    if (columns_ != nullptr)
+      problems_.add(
+          fmt::format("{}: no id: the row's id and profile URL cells are empty", where()));
+    else
+      problem("id", "required field missing");
+    valid_ = false;
+  }
   if (has_id_ && unique_ids_) {
     if (const auto first = ids_.insert(prospect_.id, prospect_.position)) {
       const std::string quoted = quote_for_message(prospect_.id);
-      problem("id", ndjson_ ? fmt::format("duplicate id {}, first on line {}", quoted, *first)
-                            : fmt::format("duplicate id {}, first at [{}]", quoted, *first));
+      problem(id_from_url ? "profile_url" : "id",
+              ndjson_ ? fmt::format("duplicate id {}, first on line {}", quoted, *first)
+                      : fmt::format("duplicate id {}, first at [{}]", quoted, *first));
     }
   }
   if (!valid_) return false;
+  // An id written as a profile URL is matched like one (--connections, --exclude).
+  if (prospect_.profile_url.empty())
+    if (auto url = normalise_profile_url(prospect_.id)) prospect_.profile_url = std::move(*url);
   out = std::move(prospect_);
   return true;
 }

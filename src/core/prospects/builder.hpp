@@ -72,6 +72,13 @@ class ProspectBuilder {
   /// export repeats one shape: enough to say "did you mean" about a template's field).
   void record_field_names(std::vector<std::string>* names) { names_seen_ = names; }
 
+  /// CSV rows: positions are the lines rows start on (the builder is made with `ndjson`
+  /// true), and fields are named by their column's header: "leads.csv:17: column 'Degree'".
+  /// `columns` (field → header) must outlive the builder.
+  void name_columns(const std::vector<std::pair<std::string, std::string>>* columns) {
+    columns_ = columns;
+  }
+
   /// "prospects.json: [12].degree" or "leads.ndjson:7: degree" (or without the field).
   std::string where(std::string_view field = {}) const;
   /// Records a problem at the current prospect, and marks it invalid.
@@ -83,6 +90,7 @@ class ProspectBuilder {
  private:
   void set(Field field, const JsonValue& value);
   void keep_string(std::string_view name, std::string_view text);
+  void set_profile_url(const JsonValue& value);
   void note_name(std::string_view name);
   void check_duplicate_extra_keys();
   const date::time_zone* zone_named(std::string_view name);
@@ -118,9 +126,11 @@ class ProspectBuilder {
   std::uint32_t seen_ = 0;  // bit per known field: duplicate keys
   bool repeated_key_ = false;
   bool has_id_ = false;
+  bool profile_url_given_ = false;  // valid or not: a bad one is its own problem
   bool valid_ = true;
   std::vector<std::string>* names_seen_ = nullptr;
   std::size_t prospects_begun_ = 0;
+  const std::vector<std::pair<std::string, std::string>>* columns_ = nullptr;
 };
 
 }  // namespace outreach::detail

@@ -30,8 +30,9 @@ bool plain(std::string_view content) {
 }
 
 bool known_field(std::string_view name) {
+  // profile_url is read whether kept or not: it is normalised, and may give the id.
   const auto names = prospect_field_names();
-  return std::find(names.begin(), names.end(), name) != names.end();
+  return name == "profile_url" || std::find(names.begin(), names.end(), name) != names.end();
 }
 
 }  // namespace

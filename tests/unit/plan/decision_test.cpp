@@ -249,7 +249,8 @@ TEST_CASE("every channel and reason has its SPEC name", "[plan][decision]") {
   std::set<std::string_view> names;
   for (const PlanReason reason : plan_reasons()) names.insert(plan_reason_name(reason));
   CHECK(names.size() == plan_reasons().size());
-  CHECK(plan_reasons().size() == 19);
+  CHECK(plan_reason_name(PlanReason::excluded) == "excluded");
+  CHECK(plan_reasons().size() == 20);
 }
 
 TEST_CASE("candidates rank by priority, deadline, mutual connections, id", "[plan][rank]") {
@@ -350,4 +351,19 @@ TEST_CASE("no second InMail without a reply, even in a new campaign", "[plan][de
   CHECK(reason_of(decide_with(recruit, answered)) == "recruiting");
   // A free path is not changed by it.
   CHECK(reason_of(decide_with(prospect("a"), ledger)) == "free-path");
+}
+
+TEST_CASE("excluded comes first of all, before do-not-contact", "[plan][decision]") {
+  Prospect p = prospect("a");
+  p.do_not_contact = true;
+  p.degree = 1;
+  const Rules& rules = Rules::builtin();
+  const Threads threads({}, start, rules.sequence.recontact_after_days);
+  const ThreadVerdict verdict =
+      judge_thread(threads.of(p.id), true, start, rules.sequence, rules.refund_window_days);
+  const Decision d = decide(p, verdict, start, rules, true);
+  CHECK(channel_of(d) == "skip");
+  CHECK(reason_of(d) == "excluded");
+  CHECK(reason_of(decide(p, verdict, start, rules, false)) == "do-not-contact");
+  CHECK(plan_reason_name(PlanReason::excluded) == "excluded");
 }

@@ -815,3 +815,25 @@ TEST_CASE("a template field no prospect carries is unknown-field, with did you m
         "unknown-field: no prospect carries the field 'firstname' that a template uses (did you "
         "mean 'first_name'?)");
 }
+
+TEST_CASE("the connections list makes prospects 1st-degree and an exclusion list skips them",
+          "[plan][planner]") {
+  Campaign c;
+  Prospect by_url = person("crm-1", 3);
+  by_url.profile_url = "linkedin.com/in/ana";
+  c.add(by_url);
+  c.add(person("linkedin.com/in/bo", std::nullopt));
+  c.add(person("crm-3", 2));
+  Prospect excluded = person("crm-4", 1);
+  excluded.profile_url = "linkedin.com/in/dee";
+  c.add(excluded);
+  c.config.connections = {"linkedin.com/in/ana", "linkedin.com/in/bo"};
+  c.config.excluded = {"crm-3", "linkedin.com/in/dee"};
+  const PlanResult plan = c.run();
+  CHECK(reason(row(plan, "crm-1")) == "connected");
+  CHECK(reason(row(plan, "linkedin.com/in/bo")) == "connected");
+  CHECK(reason(row(plan, "crm-3")) == "excluded");
+  CHECK(reason(row(plan, "crm-4")) == "excluded");
+  CHECK(plan.summary.connections_matched == 2);
+  CHECK(plan.summary.count_excluded == 2);
+}

@@ -462,3 +462,43 @@ TEST_CASE("running out of memory while reading names the input", "[prospect]") {
                                              [](std::span<Prospect>) { throw std::bad_alloc(); }),
                        IoError, Catch::Message("big.json: out of memory while reading it"));
 }
+
+TEST_CASE("JSON prospects: profile_url is normalised and gives an id-less prospect its id",
+          "[prospect][profile-url]") {
+  const auto prospects = read(
+      R"([{"profile_url": "https://www.linkedin.com/in/Jane-Doe/details/"},
+          {"id": "p-2", "profile_url": "m.linkedin.com/in/li"}])");
+  REQUIRE(prospects.size() == 2);
+  CHECK(prospects[0].id == "linkedin.com/in/jane-doe");
+  CHECK(prospects[0].field("profile_url") == "linkedin.com/in/jane-doe");
+  CHECK(prospects[1].id == "p-2");
+  CHECK(prospects[1].profile_url == "linkedin.com/in/li");
+  CHECK(error_of(R"([{"id": "a", "profile_url": "https://example.com/jane"}])") ==
+        "p.json: [0].profile_url: expected a LinkedIn profile URL such as "
+        "https://www.linkedin.com/in/jane-doe or a Sales Navigator lead URL, got "
+        "\"https://example.com/jane\"");
+  CHECK(error_of("{\"profile_url\": \"linkedin.com/in/a\"}\n{\"profile_url\": "
+                 "\"https://www.linkedin.com/in/A/\"}\n",
+                 "p.ndjson") ==
+        "p.ndjson:2: profile_url: duplicate id \"linkedin.com/in/a\", first on line 1");
+  CHECK(error_of(R"([{"profile_url": 3}])") ==
+        "p.json: [0].profile_url: expected a LinkedIn profile URL such as "
+        "https://www.linkedin.com/in/jane-doe or a Sales Navigator lead URL, got 3");
+}
+
+TEST_CASE("JSON prospects: profile_url gives the id even when templates do not keep it",
+          "[prospect][profile-url]") {
+  std::string text = "[";
+  for (int i = 0; i < 3000; ++i)
+    text += fmt::format("{}{{\"profile_url\": \"https://www.linkedin.com/in/person-{}-abcdefgh\"}}",
+                        i ? "," : "", i);
+  text += "]";
+  std::istringstream in(text);
+  std::vector<Prospect> out;
+  read_prospects(
+      in, "p.json", 50, [&](Prospect&& p) { out.push_back(std::move(p)); },
+      FieldSelection{false, {"first_name"}});
+  REQUIRE(out.size() == 3000);
+  CHECK(out[2999].id == "linkedin.com/in/person-2999-abcdefgh");
+  CHECK_FALSE(out[0].field("profile_url"));
+}
