@@ -60,7 +60,7 @@ TEST_CASE("CSV shows control characters for people, keeping line breaks", "[outp
                                PlanChannel::message, PlanReason::connected));
   const auto lines = lines_of(written(plan, PlanFormat::csv), '\n');
   REQUIRE(lines.size() == 2);
-  CHECK(lines[1] == "e\\x1B[2Jn\\x00d\\x7F\\u009B\\u202E,message,connected,0,,,,\r");
+  CHECK(lines[1] == "e\\x1B[2Jn\\x00d\\x7F\\u009B\\u202E,message,connected,0,,,,,first,,,\r");
 }
 
 TEST_CASE("CSV follows RFC 4180 and neutralises formulas", "[output]") {
@@ -137,6 +137,7 @@ TEST_CASE("JSON wraps the rows and the summary", "[output]") {
         nlohmann::json::parse(R"([{"week": "2026-11-30", "invitations": 1}])"));
   CHECK(s["last_send"] == "2026-12-02");
   CHECK(s["prospects_with_errors"] == 1);
+  CHECK(s["connect_without_note"] == 0);
   CHECK(s["warnings"].size() == 1);
   // An empty plan is still a valid document.
   PlanResult empty;
