@@ -44,6 +44,7 @@ struct CreditReport {
   std::vector<PendingRefund> pending;  ///< pending refunds as of the date, earliest first
   std::optional<Date> next_grant_date;
   int next_grant_credits = 0;       ///< what that grant adds to the balance under the cap
+  int next_grant_forfeits = 0;      ///< what that grant forfeits at this balance (SPEC §11)
   std::vector<CreditMonth> months;  ///< from the simulation's start month to as_of's month
 };
 
@@ -66,8 +67,16 @@ void check_events_against_account(const Account& account, const Rules& rules,
                                   const std::vector<LedgerEvent>& additions,
                                   const std::string& additions_origin);
 
+/// SPEC §11's warning of forfeits ahead: "12 credits will be forfeited on 2026-12-15 unless
+/// spent".
+std::string forfeits_ahead_message(int credits, Date grant);
+
 /// Grant dates of a plan started on `plan_start` that fall in (after, until] — strictly after
-/// `after`, up to and including `until`.
-std::vector<Date> grant_dates_between(Date plan_start, Date after, Date until);
+/// `after`, up to and including `until`. `grant_day` is PlanRules::grant_day: 0 for the start's
+/// day of the month (SPEC §2.1), else that day of every month on or after the plan's start.
+std::vector<Date> grant_dates_between(Date plan_start, Date after, Date until, int grant_day = 0);
+
+/// The first grant date of the plan strictly after `day` (see grant_dates_between).
+Date next_grant_after(Date plan_start, Date day, int grant_day = 0);
 
 }  // namespace outreach

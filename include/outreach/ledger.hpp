@@ -38,6 +38,7 @@ struct LedgerEvent {
   std::string prospect;
   bool free = false;     ///< inmail_sent only: sent to an Open Profile, cost nothing
   std::size_t line = 0;  ///< 1-based line in the ledger file (0 for events not read from one)
+  bool note = true;      ///< invite_sent only: the request carried a note (SPEC §11)
 };
 
 /// Whether `id` can name a prospect — one rule for the prospects file, the plan and the

@@ -46,6 +46,7 @@
 #include "outreach/lint.hpp"
 #include "outreach/plan.hpp"
 #include "outreach/rules.hpp"
+#include "outreach/rules_diff.hpp"
 #include "outreach/text.hpp"
 #include "outreach/thread_pool.hpp"
 #include "outreach/version.hpp"
@@ -162,6 +163,10 @@ void write_ledger_events(const std::vector<LedgerEvent>& events, const std::stri
 
 /// `outreach plans`: the subscription plans by monthly credits (text), or {"plans": [...]}.
 void write_plans(const Rules& rules, ReportFormat format, std::ostream& out);
+/// `outreach rules --diff A B`: each value that differs with both sides and their notes (text),
+/// or {"a": {"name", "source"}, "b": {…}, "differences": [{"key", "a", "b", "notes": {"a",
+/// "b"}}]} with the values as JSON and null for a missing value or note.
+void write_rules_diff(const RulesDiff& diff, ReportFormat format, std::ostream& out);
 
 /// `outreach explain ID` for a lint rule or a plan finding: its id, severity and rationale.
 void write_explanation(const LintRuleInfo& rule, std::ostream& out);

@@ -114,6 +114,10 @@ struct PlanSummary {
   int count_excluded = 0;        ///< skips because a suppression list names them (--exclude)
   int connections_matched = 0;   ///< prospects found among the connections (--connections)
   int group_messages = 0;        ///< group conversations (each counts its members as messages)
+  /// Connection requests sent without a note: past the month's budget (SPEC §11).
+  int count_connect_without_note = 0;
+  /// The plan's personalised notes a month; none: unlimited.
+  std::optional<int> notes_per_month;
   int credits_at_start = 0;
   /// Grants after the start through the last send date, at their full monthly amount.
   int credits_granted_in_window = 0;

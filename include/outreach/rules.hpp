@@ -37,6 +37,13 @@ struct PlanRules {
   std::string name;
   int monthly_credits = 0;
   int cap = 0;
+  /// When the grants fall (SPEC §11): 0 ("start") on the plan start's day of every month
+  /// (SPEC §2.1), else this day of every month (1–28) from the plan's start on.
+  int grant_day = 0;
+  /// The longest connection note the plan allows (SPEC §11: free 200); none: the channel's.
+  std::optional<int> connect_note_limit;
+  /// Personalised connection notes a calendar month (SPEC §11: free 5); none: unlimited.
+  std::optional<int> personalized_notes_per_month;
 };
 
 /// Severity and explanation of one lint rule, or of another finding code the tool prints.
@@ -130,8 +137,12 @@ struct Rules {
   /// The document as `outreach rules` prints it: indented by two spaces, keys sorted.
   std::string document() const;
 
-  /// The rules compiled into the binary.
+  /// The rules compiled into the binary: the `article` profile, the default.
   static const Rules& builtin();
+  /// The built-in profile of this name (SPEC §11: "article", "linkedin-help"), or nullptr.
+  static const Rules* builtin_profile(std::string_view name);
+  /// The names of the built-in profiles, the default first.
+  static const std::vector<std::string>& profile_names();
   /// Parses and validates a rules document; `origin` names it in errors.
   /// Throws InputError naming the key, e.g. "rules.json: plans.free.cap: expected an integer ≥ 0".
   static Rules parse(std::string_view text, const std::string& origin);
@@ -139,6 +150,9 @@ struct Rules {
   const ChannelRules& channel(const std::string& id) const;
   /// The plan with this id; throws InputError with a "did you mean …?" when unknown.
   const PlanRules& plan_named(const std::string& id, const std::string& where) const;
+  /// These rules as an account of this plan meets them: the connect channel's limit is the
+  /// plan's connect_note_limit when it has one (SPEC §11). Throws as plan_named.
+  Rules for_plan(const std::string& id, const std::string& where) const;
   /// The lint rule with this id, or nullptr.
   const LintRuleInfo* lint_rule(std::string_view id) const;
   /// The plan finding code with this id, or nullptr.
@@ -151,7 +165,10 @@ struct Rules {
   static const std::vector<std::string>& lint_rule_ids();
 };
 
-/// The text of the embedded rules.json.
+/// The text of the embedded rules.json (the article profile).
 std::string_view builtin_rules_json();
+/// The text of the embedded profiles/linkedin-help.json: a JSON merge patch (RFC 7386) on
+/// rules.json.
+std::string_view builtin_linkedin_help_json();
 
 }  // namespace outreach

@@ -79,7 +79,7 @@ std::string version_text(Context& ctx) {
   VersionReport report;
   report.version = std::string(version);
   report.rules = &ctx.rules();
-  report.rules_origin = ctx.rules_path ? *ctx.rules_path : "built in";
+  report.rules_origin = ctx.rules_origin();
   report.libraries.push_back({"CLI11", CLI11_VERSION});
   for (LibraryVersion& library : library_versions()) report.libraries.push_back(std::move(library));
   std::ostringstream text;
@@ -106,8 +106,10 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
   app.require_subcommand(1);
   app.fallthrough();
   // Stored as soon as it is read, so that a --version after it reports that file's rules.
-  app.add_option("--rules", ctx.rules_path, "Replace the built-in rules data with this JSON file")
-      ->type_name("FILE")
+  app.add_option("--rules", ctx.rules_path,
+                 "The rules data: a built-in profile (article, the default, or linkedin-help) "
+                 "or a JSON file (a value with a '/', or any other name)")
+      ->type_name("PROFILE|FILE")
       ->trigger_on_parse();
   ctx.choices.one_of(app.add_option("--color", ctx.color,
                                     "Colour on a terminal (default auto; NO_COLOR is honoured)")

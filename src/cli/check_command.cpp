@@ -62,7 +62,10 @@ void run_check(const CheckOptions& options, Context& ctx) {
   std::optional<Account> account;
   if (options.account) account = load_account_options(options.account, std::nullopt, ctx).account;
 
-  const LintEngine engine(ctx.rules());
+  // An account's plan may limit connection notes more tightly (a free account's 200, SPEC §11).
+  const Rules rules =
+      account ? ctx.rules().for_plan(account->plan, account->origin + ": plan") : ctx.rules();
+  const LintEngine engine(rules);
   std::vector<CheckedDraft> checked;
   std::vector<CheckFailure> failures;
   for (const std::string& path : options.files) {
@@ -126,7 +129,7 @@ void setup_check(CLI::App& app, Context& ctx) {
                      "rule", Rules::lint_rule_ids(), false);
   sub->add_option("--account", options->account,
                   "Account file: a draft listed under one of its template keys takes that "
-                  "channel")
+                  "channel, and connection notes are held to its plan's limit")
       ->type_name("FILE");
   sub->add_option("FILE", options->files, "Draft files, or - for standard input")
       ->required()

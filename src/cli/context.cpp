@@ -6,24 +6,55 @@
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <string_view>
 
 #include <date/date.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "outreach/io.hpp"
+#include "outreach/suggest.hpp"
 #include "outreach/text.hpp"
 
 namespace outreach::cli {
+
+namespace {
+
+// A --rules value names a built-in profile when it is one's name; with a '/' it is a path.
+bool is_profile_name(const std::string& value) {
+  return value.find('/') == std::string::npos && Rules::builtin_profile(value) != nullptr;
+}
+
+}  // namespace
 
 Context::Context(std::ostream& out_stream, std::ostream& err_stream, bool out_tty, bool err_tty)
     : out(out_stream), err(err_stream), stdout_is_terminal(out_tty), stderr_is_terminal(err_tty) {}
 
 const Rules& Context::rules() {
   if (!rules_path) return Rules::builtin();
-  if (rules_path->empty()) throw InputError("--rules: expected a file path, got ''");
-  if (!loaded_rules_) loaded_rules_ = Rules::parse(read_input_file(*rules_path), *rules_path);
+  if (!loaded_rules_) loaded_rules_ = load_rules(*rules_path);
   return *loaded_rules_;
+}
+
+std::string Context::rules_origin() const {
+  if (!rules_path) return "built in";
+  if (is_profile_name(*rules_path)) return "built-in profile " + *rules_path;
+  return *rules_path;
+}
+
+Rules Context::load_rules(const std::string& value, std::string_view option) {
+  if (value.empty())
+    throw InputError(fmt::format("{}: expected a profile name or a file path, got ''", option));
+  if (is_profile_name(value)) return *Rules::builtin_profile(value);
+  // A bare name that is no file is most likely a mistyped profile.
+  std::error_code error;
+  if (value.find('/') == std::string::npos && !std::filesystem::exists(value, error)) {
+    std::string hint = did_you_mean(value, Rules::profile_names());
+    throw InputError(fmt::format("{}: '{}' is neither a built-in profile ({}) nor a file{}", option,
+                                 printable(value), fmt::join(Rules::profile_names(), ", "), hint));
+  }
+  return Rules::parse(read_input_file(value), value);
 }
 
 bool Context::colorize_stdout() const {

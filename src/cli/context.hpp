@@ -7,6 +7,7 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "choices.hpp"
 #include "outreach/error.hpp"
@@ -22,13 +23,18 @@ class Context {
   std::ostream& err;
   bool stdout_is_terminal;
   bool stderr_is_terminal;
-  std::optional<std::string> rules_path;  ///< --rules FILE; none for the built-in rules
+  std::optional<std::string> rules_path;  ///< --rules PROFILE|FILE; none for the default
   std::string color = "auto";             ///< --color auto|always|never
   /// The values of the enumerated options, recorded as the commands define them.
   Choices choices;
 
-  /// The rules in force: the built-in ones, or --rules FILE (loaded once, validated).
+  /// The rules in force: the built-in ones, or --rules PROFILE|FILE (loaded once, validated).
   const Rules& rules();
+  /// Where the rules in force come from: "built in", "built-in profile NAME" or the file.
+  std::string rules_origin() const;
+  /// A --rules value: the built-in profile of that name, else the rules file at that path (a
+  /// value with a '/' is always a path: ./article names a file). `option` names it in errors.
+  static Rules load_rules(const std::string& value, std::string_view option = "--rules");
   /// Whether to colour what goes to stdout (honours --color and NO_COLOR).
   bool colorize_stdout() const;
   /// How many columns a table on stdout may take: COLUMNS when it is a positive number, else

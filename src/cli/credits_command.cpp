@@ -34,6 +34,9 @@ void run(const CreditsOptions& options, Context& ctx) {
   const CreditsView view{&plan, &account, !options.as_of, ctx.rules().refund_window_days};
   write_credits_report(report, view,
                        options.format == "json" ? ReportFormat::json : ReportFormat::text, ctx.out);
+  if (report.next_grant_date && report.next_grant_forfeits > 0)
+    ctx.err << "outreach: warning: forfeits-ahead: "
+            << forfeits_ahead_message(report.next_grant_forfeits, *report.next_grant_date) << '\n';
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 // `outreach rules`, `outreach plans` and `outreach explain [ID]`: what the rules data says.
 #include <memory>
 #include <ostream>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -13,8 +15,31 @@ namespace outreach::cli {
 
 void setup_rules(CLI::App& app, Context& ctx) {
   auto* sub = app.add_subcommand(
-      "rules", "Print the rules data in force (limits, plans, phrase lists, priors)");
-  sub->callback([&ctx] { ctx.out << ctx.rules().document() << '\n'; });
+      "rules",
+      "Print the rules data in force (limits, plans, phrase lists, priors), or with --diff where "
+      "two profiles or files differ");
+  auto diff = std::make_shared<std::vector<std::string>>();
+  auto format = std::make_shared<std::string>("text");
+  sub->add_option("--diff", *diff,
+                  "Show the values where two sets of rules differ, each a built-in profile "
+                  "(article, linkedin-help) or a file, with their notes")
+      ->type_name("A B")
+      ->expected(2);
+  ctx.choices.one_of(
+      sub->add_option("--format", *format, "Format of --diff (default text)")->type_name("FORMAT"),
+      "format", {"text", "json"});
+  sub->callback([&ctx, diff, format] {
+    if (diff->empty()) {
+      if (*format != "text")
+        throw InputError("rules --format: only --diff has formats (the rules print as JSON)");
+      ctx.out << ctx.rules().document() << '\n';
+      return;
+    }
+    const Rules a = Context::load_rules((*diff)[0], "rules --diff");
+    const Rules b = Context::load_rules((*diff)[1], "rules --diff");
+    write_rules_diff(diff_rules(a, (*diff)[0], b, (*diff)[1]),
+                     *format == "json" ? ReportFormat::json : ReportFormat::text, ctx.out);
+  });
 }
 
 void setup_plans(CLI::App& app, Context& ctx) {

@@ -24,6 +24,7 @@ struct LedgerOptions {
   std::string prospect;
   std::optional<std::string> date;
   bool free = false;
+  bool no_note = false;
   // import
   std::string input;
   // show
@@ -78,6 +79,11 @@ void run_add(const LedgerOptions& options, Context& ctx) {
         fmt::format("ledger add: --free: only an inmail_sent event can be free, not {}",
                     event_type_name(event.type)));
   event.free = options.free;
+  if (options.no_note && event.type != EventType::invite_sent)
+    throw InputError(
+        fmt::format("ledger add: --no-note: only an invite_sent event goes without a note, not {}",
+                    event_type_name(event.type)));
+  event.note = !options.no_note;
   if (options.date) {
     const auto day = parse_date_or_timestamp(*options.date, loaded.account.zone);
     if (!day)
@@ -132,6 +138,9 @@ void setup_ledger(CLI::App& app, Context& ctx) {
       ->type_name("DATE");
   add->add_flag("--free", add_options->free,
                 "inmail_sent only: sent to an Open Profile, cost no credit");
+  add->add_flag("--no-note", add_options->no_note,
+                "invite_sent only: the invitation went without a note (free accounts have a few "
+                "notes a month)");
   add_location_options(add, *add_options);
   add->callback([add_options, &ctx] { run_add(*add_options, ctx); });
 

@@ -168,25 +168,41 @@ class Simulation {
   std::unordered_map<std::string, std::vector<std::size_t>> by_prospect_;
 };
 
-Date next_grant_after(Date plan_start, Date day) {
-  if (day < plan_start) return plan_start;
-  for (int k = std::max(0, month_index(day) - month_index(plan_start));; ++k) {
-    const Date grant = add_months_clamped(plan_start, k);
-    if (grant > day) return grant;
-  }
+// The grant of month `k` after the plan start's month (k = 0: that month), or none when a fixed
+// grant day falls before the plan's start in that month.
+std::optional<Date> grant_in_month(Date plan_start, int k, int grant_day) {
+  if (grant_day == 0) return add_months_clamped(plan_start, k);
+  const date::year_month_day start{plan_start};
+  const date::year_month month = start.year() / start.month() + date::months{k};
+  const Date grant{month / date::day{static_cast<unsigned>(grant_day)}};
+  if (grant < plan_start) return std::nullopt;
+  return grant;
 }
 
 }  // namespace
 
-std::vector<Date> grant_dates_between(Date plan_start, Date after, Date until) {
+std::vector<Date> grant_dates_between(Date plan_start, Date after, Date until, int grant_day) {
   std::vector<Date> dates;
   // Grants in months before `after`'s are all on or before it: start one month earlier.
   for (int k = std::max(0, month_index(after) - month_index(plan_start) - 1);; ++k) {
-    const Date grant = add_months_clamped(plan_start, k);
-    if (grant > until) break;
-    if (grant > after) dates.push_back(grant);
+    const std::optional<Date> grant = grant_in_month(plan_start, k, grant_day);
+    if (!grant) continue;
+    if (*grant > until) break;
+    if (*grant > after) dates.push_back(*grant);
   }
   return dates;
+}
+
+std::string forfeits_ahead_message(int credits, Date grant) {
+  return fmt::format("{} credit{} will be forfeited on {} unless spent", credits,
+                     credits == 1 ? "" : "s", format_date(grant));
+}
+
+Date next_grant_after(Date plan_start, Date day, int grant_day) {
+  for (int k = std::max(0, month_index(day) - month_index(plan_start));; ++k) {
+    const std::optional<Date> grant = grant_in_month(plan_start, k, grant_day);
+    if (grant && *grant > day) return *grant;
+  }
 }
 
 namespace {
@@ -226,7 +242,8 @@ CreditReport simulate(const Account& account, const std::vector<LedgerEvent>& ev
   // With an opening balance only grants strictly after its date apply; without one, every
   // grant from the plan's start date on.
   const Date grants_after = account.opening ? account.opening->as_of : plan_start - date::days{1};
-  const std::vector<Date> grants = grant_dates_between(plan_start, grants_after, as_of);
+  const std::vector<Date> grants =
+      grant_dates_between(plan_start, grants_after, as_of, plan.grant_day);
 
   // Rules data may set a plan's credits as high as a billion: make sure no total can leave int.
   const ChannelRules& inmail = rules.channel("inmail");
@@ -257,9 +274,11 @@ CreditReport simulate(const Account& account, const std::vector<LedgerEvent>& ev
     month.end_balance = balance;
   }
   report.pending = simulation.pending(as_of);
-  report.next_grant_date = next_grant_after(plan_start, as_of);
+  report.next_grant_date = next_grant_after(plan_start, as_of, plan.grant_day);
   report.next_grant_credits =
       std::max(0, std::min(report.balance + plan.monthly_credits, plan.cap) - report.balance);
+  // The grant sets the balance to min(balance + monthly, cap): what is over the cap is lost.
+  report.next_grant_forfeits = std::max(0, report.balance + plan.monthly_credits - plan.cap);
   return report;
 }
 

@@ -34,6 +34,9 @@ const std::vector<std::string>& known_lint_rule_ids() {
 // enough that no total over centuries of months can overflow.
 constexpr std::int64_t max_plan_credits = 1'000'000;
 
+// A fixed grant day falls in every month: February has 28 days.
+constexpr std::int64_t max_grant_day = 28;
+
 Range parse_range(const JsonField& field, double max = 1e9) {
   field.expect_keys({"low", "high"});
   Range r{field.at("low").as_number(0, max), field.at("high").as_number(0, max)};
@@ -104,11 +107,21 @@ void parse_channels(const JsonField& field, Rules& rules) {
   rules.channels["message-ad"] = channel;
 }
 
+// "start" (the plan start's day of the month, SPEC §2.1) or a day that every month has.
+int parse_grant_day(const JsonField& field) {
+  if (field.value().is_string() && field.value().get<std::string>() == "start") return 0;
+  if (!field.value().is_number_integer())
+    field.fail(fmt::format("expected \"start\" or a day of the month from 1 to {}, got {}",
+                           max_grant_day, describe_json(field.value())));
+  return static_cast<int>(field.as_int(1, max_grant_day));
+}
+
 void parse_plans(const JsonField& field, Rules& rules) {
   field.expect_object();
   for (const auto& [id, _] : field.value().items()) {
     const JsonField p = field.at(id);
-    p.expect_keys({"name", "monthly_credits", "cap"});
+    p.expect_keys({"name", "monthly_credits", "cap", "grant_day", "connect_note_limit",
+                   "personalized_notes_per_month"});
     if (first_control_or_bidi(id) || id.empty())
       field.fail(fmt::format("expected plan ids of printable text, got {}", quoted_printable(id)));
     PlanRules plan;
@@ -118,6 +131,13 @@ void parse_plans(const JsonField& field, Rules& rules) {
     plan.cap = static_cast<int>(p.at("cap").as_int(0, max_plan_credits));
     if (plan.cap < plan.monthly_credits)
       p.at("cap").fail("the cap is smaller than the monthly credits");
+    if (const auto day = p.find("grant_day")) plan.grant_day = parse_grant_day(*day);
+    // null, like a missing key: the channel's limit, no monthly budget.
+    if (const auto limit = p.find("connect_note_limit"); limit && !limit->value().is_null())
+      plan.connect_note_limit = static_cast<int>(limit->as_int(1, big));
+    if (const auto notes = p.find("personalized_notes_per_month");
+        notes && !notes->value().is_null())
+      plan.personalized_notes_per_month = static_cast<int>(notes->as_int(0, big));
     rules.plans[id] = plan;
   }
   if (rules.plans.empty()) field.fail("expected at least one plan");
@@ -344,6 +364,26 @@ const Rules& Rules::builtin() {
   return rules;
 }
 
+const std::vector<std::string>& Rules::profile_names() {
+  static const std::vector<std::string> names = {"article", "linkedin-help"};
+  return names;
+}
+
+const Rules* Rules::builtin_profile(std::string_view name) {
+  if (name == "article") return &builtin();
+  if (name == "linkedin-help") {
+    // A profile holds only what it changes: the article's document with the profile's patch
+    // merged in, validated like any rules file.
+    static const Rules rules = [] {
+      nlohmann::json document = nlohmann::json::parse(builtin_rules_json());
+      document.merge_patch(nlohmann::json::parse(builtin_linkedin_help_json()));
+      return parse(document.dump(2), "built-in profile linkedin-help");
+    }();
+    return &rules;
+  }
+  return nullptr;
+}
+
 std::string Rules::document() const {
   // The text was parsed and validated when loaded; dumped again it shows every key in order.
   // The replace handler keeps dump() from throwing should a string ever not be UTF-8.
@@ -359,6 +399,13 @@ const PlanRules& Rules::plan_named(const std::string& id, const std::string& whe
   std::vector<std::string> names;
   for (const auto& [name, _] : plans) names.push_back(name);
   throw InputError(fmt::format("{}: unknown plan '{}'{}", where, id, did_you_mean(id, names)));
+}
+
+Rules Rules::for_plan(const std::string& id, const std::string& where) const {
+  const PlanRules& named = plan_named(id, where);
+  Rules rules = *this;
+  if (named.connect_note_limit) rules.channels.at("connect").body_limit = *named.connect_note_limit;
+  return rules;
 }
 
 const LintRuleInfo* Rules::lint_rule(std::string_view id) const {

@@ -74,9 +74,9 @@ TEST_CASE("relative paths are resolved against the account file's folder", "[acc
 }
 
 TEST_CASE("unknown plans and keys get a suggestion", "[account]") {
-  CHECK(
-      error_of(R"({"plan": "sales-navigator"})") ==
-      "account.json: plan: unknown plan 'sales-navigator' (did you mean 'sales-navigator-core'?)");
+  CHECK(error_of(R"({"plan": "sales-navigator"})") ==
+        "account.json: plan: unknown plan 'sales-navigator' (did you mean "
+        "'sales-navigator-advanced'?)");
   CHECK(error_of(R"({"plan": "premium-carer"})") ==
         "account.json: plan: unknown plan 'premium-carer' (did you mean 'premium-career'?)");
   CHECK(error_of(R"({"plan": "gold"})") == "account.json: plan: unknown plan 'gold'");

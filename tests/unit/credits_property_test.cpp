@@ -1,6 +1,7 @@
 // Randomised check of SPEC §2 over generated ledgers (fixed seeds, so every run is the same):
 // the totals identity of §2.9 holds month by month, and the simulation agrees with a naive
-// day-by-day reference model written straight from the spec's words.
+// day-by-day reference model written straight from the spec's words — for grants on the plan's
+// start day and on a fixed grant_day (SPEC §11) alike.
 #include <algorithm>
 #include <cstdint>
 #include <map>
@@ -31,8 +32,11 @@ struct Reference {
   std::optional<std::size_t> overdraft_line;
 };
 
-bool is_grant_day(Date plan_start, Date d) {
+bool is_grant_day(Date plan_start, int grant_day, Date d) {
   const date::year_month_day a{plan_start}, b{d};
+  // A fixed grant day (SPEC §11): that day of every month, from the plan's start on.
+  if (grant_day != 0)
+    return d >= plan_start && static_cast<unsigned>(b.day()) == unsigned(grant_day);
   const int months = (static_cast<int>(b.year()) - static_cast<int>(a.year())) * 12 +
                      static_cast<int>(static_cast<unsigned>(b.month())) -
                      static_cast<int>(static_cast<unsigned>(a.month()));
@@ -42,8 +46,7 @@ bool is_grant_day(Date plan_start, Date d) {
 // SPEC §2 read literally, one day at a time. With `repair`, a paid InMail that would overdraw
 // becomes free in `ledger` (so that the generator produces consistent ledgers).
 Reference reference(const Account& account, std::vector<LedgerEvent>& ledger, Date as_of,
-                    bool repair) {
-  const Rules& rules = Rules::builtin();
+                    const Rules& rules, bool repair) {
   const PlanRules& plan = rules.plans.at(account.plan);
   const int window = rules.refund_window_days;
   Reference r;
@@ -60,7 +63,7 @@ Reference reference(const Account& account, std::vector<LedgerEvent>& ledger, Da
   for (const LedgerEvent& e : ledger) first = std::min(first, e.date);
   for (Date d = first; d <= as_of; d += date::days{1}) {
     const bool counted = !has_opening || d >= opening;
-    if (d >= *account.plan_start && is_grant_day(*account.plan_start, d) &&
+    if (d >= *account.plan_start && is_grant_day(*account.plan_start, plan.grant_day, d) &&
         (!has_opening || d > opening)) {
       const int after = std::min(r.balance + plan.monthly_credits, plan.cap);
       r.granted += plan.monthly_credits;
@@ -103,6 +106,7 @@ Reference reference(const Account& account, std::vector<LedgerEvent>& ledger, Da
 }
 
 struct Case {
+  Rules rules = Rules::builtin();
   Account account;
   std::vector<LedgerEvent> ledger;
   Date as_of;
@@ -125,6 +129,9 @@ Case generate(Random& random) {
                                    date::days{random.below(3)}
                              : start;
   const Date plan_start = *c.account.plan_start;
+  // Half the plans grant on a fixed day of the month (SPEC §11's grant_day), the 1st most often.
+  if (random.chance(50))
+    c.rules.plans.at(c.account.plan).grant_day = random.chance(50) ? 1 : 1 + random.below(28);
   if (random.chance(35)) {
     const int cap = Rules::builtin().plans.at(c.account.plan).cap;
     c.account.opening =
@@ -151,23 +158,26 @@ Case generate(Random& random) {
 TEST_CASE("property: the totals identity holds and the simulation matches a day-by-day model",
           "[credits][property]") {
   int overdrafts_seen = 0;
+  int fixed_grant_days_seen = 0;
   for (std::uint32_t seed = 1; seed <= 400; ++seed) {
     Random random(seed);
     Case c = generate(random);
     INFO("seed " << seed);
+    if (c.rules.plans.at(c.account.plan).grant_day != 0) ++fixed_grant_days_seen;
 
     // The raw ledger: an overdraft is an InputError naming the same line as the reference.
     std::vector<LedgerEvent> raw = c.ledger;
-    const Reference raw_reference = reference(c.account, raw, c.as_of, false);
+    const Reference raw_reference = reference(c.account, raw, c.as_of, c.rules, false);
     if (raw_reference.overdraft_line) {
       ++overdrafts_seen;
-      CHECK_THROWS_WITH(simulate_credits(c.account, c.ledger, c.as_of, Rules::builtin(), "L"),
+      CHECK_THROWS_WITH(simulate_credits(c.account, c.ledger, c.as_of, c.rules, "L"),
                         Catch::StartsWith("L:" + std::to_string(*raw_reference.overdraft_line) +
                                           ": inmail_sent"));
     }
 
-    const Reference expected = reference(c.account, c.ledger, c.as_of, true);  // repairs c.ledger
-    const CreditReport r = simulate_credits(c.account, c.ledger, c.as_of, Rules::builtin(), "L");
+    // repairs c.ledger
+    const Reference expected = reference(c.account, c.ledger, c.as_of, c.rules, true);
+    const CreditReport r = simulate_credits(c.account, c.ledger, c.as_of, c.rules, "L");
     CHECK(r.balance == expected.balance);
     CHECK(r.granted == expected.granted);
     CHECK(r.forfeited == expected.forfeited);
@@ -185,4 +195,5 @@ TEST_CASE("property: the totals identity holds and the simulation matches a day-
     CHECK(r.months.back().end_balance == r.balance);
   }
   CHECK(overdrafts_seen > 20);  // the generator does reach the overdraft path
+  CHECK(fixed_grant_days_seen > 100);
 }

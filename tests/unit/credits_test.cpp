@@ -95,6 +95,80 @@ TEST_CASE("a plan started on the 29th renews on Feb 28 in a common year and Feb 
         "2028-02-29");
 }
 
+// --- 1b. A fixed grant day (SPEC §11's grant_day) ---------------------------------------------
+
+namespace {
+
+// The built-in rules with `plan` granting on `grant_day` of every month.
+Rules granting_on(const std::string& plan, int grant_day) {
+  Rules rules = Rules::builtin();
+  rules.plans.at(plan).grant_day = grant_day;
+  return rules;
+}
+
+}  // namespace
+
+TEST_CASE("a fixed grant day: that day of every month from the plan's start on", "[credits]") {
+  // Started on the 1st: the start day is a grant day.
+  CHECK(
+      formatted(grant_dates_between(day("2026-01-01"), day("2025-12-31"), day("2026-03-31"), 1)) ==
+      std::vector<std::string>{"2026-01-01", "2026-02-01", "2026-03-01"});
+  // Started on the 15th: nothing until the next 1st.
+  CHECK(formatted(grant_dates_between(day("2026-01-15"), day("2026-01-14"), day("2026-03-31"),
+                                      1)) == std::vector<std::string>{"2026-02-01", "2026-03-01"});
+  // Strictly after the first date, up to the second.
+  CHECK(formatted(grant_dates_between(day("2026-01-15"), day("2026-02-01"), day("2026-03-01"),
+                                      1)) == std::vector<std::string>{"2026-03-01"});
+  CHECK(grant_dates_between(day("2026-01-15"), day("2026-01-14"), day("2026-01-31"), 1).empty());
+}
+
+TEST_CASE("a fixed grant day at month ends and in leap years, against the start day", "[credits]") {
+  // A plan started on Jan 31: the start day clamps to Feb 28/29; the 1st never moves.
+  CHECK(formatted(grant_dates_between(day("2028-01-31"), day("2028-01-30"), day("2028-03-31"))) ==
+        std::vector<std::string>{"2028-01-31", "2028-02-29", "2028-03-31"});
+  CHECK(formatted(grant_dates_between(day("2028-01-31"), day("2028-01-30"), day("2028-03-31"),
+                                      1)) == std::vector<std::string>{"2028-02-01", "2028-03-01"});
+  // Day 28 is in every month, February of a common year and of a leap year alike.
+  CHECK(formatted(grant_dates_between(day("2027-01-31"), day("2027-01-30"), day("2027-03-31"),
+                                      28)) == std::vector<std::string>{"2027-02-28", "2027-03-28"});
+  CHECK(formatted(grant_dates_between(day("2028-02-28"), day("2028-02-27"), day("2028-03-31"),
+                                      28)) == std::vector<std::string>{"2028-02-28", "2028-03-28"});
+  // Across a year's end.
+  CHECK(formatted(grant_dates_between(day("2026-12-31"), day("2026-12-30"), day("2027-02-28"),
+                                      1)) == std::vector<std::string>{"2027-01-01", "2027-02-01"});
+  CHECK(format_date(next_grant_after(day("2028-02-29"), day("2028-02-29"), 1)) == "2028-03-01");
+  CHECK(format_date(next_grant_after(day("2028-02-29"), day("2028-02-28"), 0)) == "2028-02-29");
+  CHECK(format_date(next_grant_after(day("2028-02-29"), day("2028-02-28"), 1)) == "2028-03-01");
+  CHECK(format_date(next_grant_after(day("2026-01-15"), day("2026-12-01"), 1)) == "2027-01-01");
+}
+
+TEST_CASE("the simulation grants on the plan's grant day; the totals still add up", "[credits]") {
+  const Rules on_the_1st = granting_on("sales-navigator-core", 1);
+  const Account a = account("sales-navigator-core", "2026-01-31");
+  // Started on Jan 31: the start-day plan has credits at once, the 1st-of-month plan on Feb 1.
+  CHECK(run(a, {}, "2026-01-31").balance == 50);
+  const CreditReport first = run(a, {}, "2026-01-31", on_the_1st);
+  CHECK(first.balance == 0);
+  CHECK(format_date(*first.next_grant_date) == "2026-02-01");
+  CHECK(first.next_grant_credits == 50);
+  CHECK(run(a, {}, "2026-02-01", on_the_1st).balance == 50);
+  CHECK(run(a, {}, "2026-02-28", on_the_1st).balance == 50);
+  CHECK(run(a, {}, "2026-03-01", on_the_1st).balance == 100);
+  // A paid InMail before the first grant on the 1st overdraws.
+  CHECK_THROWS_AS(run(a, events({"2026-01-31 inmail_sent p-1"}), "2026-02-01", on_the_1st),
+                  InputError);
+  const CreditReport later = run(a, events({"2026-02-01 inmail_sent p-1", "2026-02-10 reply p-1"}),
+                                 "2026-06-30", on_the_1st);
+  CHECK(later.granted == 250);
+  CHECK(later.forfeited == 100);
+  CHECK(later.balance == 150);
+  check_identity(later);
+  // With an opening balance, only grant days strictly after its date apply.
+  const Account opened = account("sales-navigator-core", "2026-01-15", std::pair{10, "2026-03-01"});
+  CHECK(run(opened, {}, "2026-03-31", on_the_1st).balance == 10);
+  CHECK(run(opened, {}, "2026-04-01", on_the_1st).balance == 60);
+}
+
 TEST_CASE("what does not fit under the cap is forfeited", "[credits]") {
   const Account a = account("premium-career", "2026-01-15");  // 5 a month, cap 15
   const CreditReport full = run(a, {}, "2026-03-15");
@@ -491,6 +565,35 @@ TEST_CASE("the next grant is the first grant day after the as-of date, capped", 
   CHECK(full.next_grant_credits == 0);
   const CreditReport on_grant_day = run(a, {}, "2026-02-28");
   CHECK(format_date(*on_grant_day.next_grant_date) == "2026-03-31");
+}
+
+TEST_CASE("forfeits ahead: what the next grant loses at, under and over the cap", "[credits]") {
+  const Account a = account("premium-career", "2026-01-15");  // 5 a month, cap 15
+  // Under: 10 + 5 fits exactly.
+  const CreditReport under = run(a, {}, "2026-02-20");
+  CHECK(under.balance == 10);
+  CHECK(under.next_grant_forfeits == 0);
+  // At the cap: the whole grant is lost.
+  const CreditReport at = run(a, {}, "2026-03-20");
+  CHECK(at.balance == 15);
+  CHECK(at.next_grant_forfeits == 5);
+  CHECK(at.next_grant_credits == 0);
+  CHECK(format_date(*at.next_grant_date) == "2026-04-15");
+  // One below: four of the five are lost.
+  const CreditReport one_below = run(a, events({"2026-03-16 inmail_sent p-1"}), "2026-03-20");
+  CHECK(one_below.next_grant_forfeits == 4);
+  // Over the cap (a refund is added without it): the grant and the excess are lost.
+  const auto refunded = events({"2026-03-14 inmail_sent p-1", "2026-04-16 reply p-1"});
+  const CreditReport over = run(a, refunded, "2026-04-20");
+  CHECK(over.balance == 16);
+  CHECK(over.next_grant_forfeits == 6);
+  CHECK(format_date(*over.next_grant_date) == "2026-05-15");
+  // What the simulation then does.
+  CHECK(run(a, refunded, "2026-05-15").forfeited == over.forfeited + 6);
+  CHECK(forfeits_ahead_message(12, day("2026-12-15")) ==
+        "12 credits will be forfeited on 2026-12-15 unless spent");
+  CHECK(forfeits_ahead_message(1, day("2026-12-15")) ==
+        "1 credit will be forfeited on 2026-12-15 unless spent");
 }
 
 // --- 9. Totals ---------------------------------------------------------------------------------

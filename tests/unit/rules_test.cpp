@@ -94,9 +94,9 @@ TEST_CASE("a rules file is validated with errors that name the key", "[rules]") 
 }
 
 TEST_CASE("the plan lookup suggests a close name", "[rules]") {
-  CHECK_THROWS_WITH(
-      Rules::builtin().plan_named("sales-navigator", "account.json: plan"),
-      "account.json: plan: unknown plan 'sales-navigator' (did you mean 'sales-navigator-core'?)");
+  CHECK_THROWS_WITH(Rules::builtin().plan_named("sales-navigator", "account.json: plan"),
+                    "account.json: plan: unknown plan 'sales-navigator' (did you mean "
+                    "'sales-navigator-advanced'?)");
 }
 
 TEST_CASE("deeply nested input is refused while parsing", "[rules]") {
@@ -262,4 +262,66 @@ TEST_CASE("CSV aliases are validated", "[rules][csv]") {
         "my-rules.json: csv.aliases.goal[0]: 'degree' is already the name of the field 'degree'");
   CHECK(error_of(builtin_with("/csv/aliases/goal", {" "})) ==
         "my-rules.json: csv.aliases.goal[0]: expected a header name, got an empty string");
+}
+
+TEST_CASE("Sales Navigator's three tiers", "[rules]") {
+  const Rules& rules = Rules::builtin();
+  for (const char* id :
+       {"sales-navigator-core", "sales-navigator-advanced", "sales-navigator-advanced-plus"}) {
+    INFO(id);
+    CHECK(rules.plans.at(id).monthly_credits == 50);
+    CHECK(rules.plans.at(id).cap == 150);
+    CHECK(rules.plans.at(id).grant_day == 0);
+  }
+}
+
+TEST_CASE("a plan's grant_day is \"start\" or a day every month has", "[rules]") {
+  CHECK(Rules::parse(builtin_with("/plans/recruiter/grant_day", 28), "r.json")
+            .plans.at("recruiter")
+            .grant_day == 28);
+  CHECK(Rules::parse(builtin_with("/plans/recruiter/grant_day", "start"), "r.json")
+            .plans.at("recruiter")
+            .grant_day == 0);
+  nlohmann::json without = nlohmann::json::parse(Rules::builtin().source_text);
+  without["plans"]["recruiter"].erase("grant_day");
+  CHECK(Rules::parse(without.dump(), "r.json").plans.at("recruiter").grant_day == 0);
+  CHECK(error_of(builtin_with("/plans/recruiter/grant_day", 29)) ==
+        "my-rules.json: plans.recruiter.grant_day: expected an integer from 1 to 28, got 29");
+  CHECK(error_of(builtin_with("/plans/recruiter/grant_day", 0)) ==
+        "my-rules.json: plans.recruiter.grant_day: expected an integer from 1 to 28, got 0");
+  CHECK(error_of(builtin_with("/plans/recruiter/grant_day", "first")) ==
+        "my-rules.json: plans.recruiter.grant_day: expected \"start\" or a day of the month from "
+        "1 to 28, got \"first\"");
+}
+
+TEST_CASE("the built-in profiles: article is the default, linkedin-help LinkedIn's values",
+          "[rules]") {
+  CHECK(Rules::profile_names() == std::vector<std::string>{"article", "linkedin-help"});
+  CHECK(Rules::builtin_profile("article") == &Rules::builtin());
+  CHECK(Rules::builtin_profile("Article") == nullptr);
+  CHECK(Rules::builtin_profile("rules.json") == nullptr);
+  const Rules* help = Rules::builtin_profile("linkedin-help");
+  REQUIRE(help != nullptr);
+  CHECK(help->source.find("LinkedIn's own help pages") != std::string::npos);
+  CHECK(help->channel("inmail").body_limit == 2000);
+  CHECK(help->plans.at("recruiter-lite").cap == 120);
+  CHECK(help->plans.at("recruiter").cap == 600);
+  CHECK(help->declined_inmail_refunded);
+  for (const char* id :
+       {"sales-navigator-core", "sales-navigator-advanced", "sales-navigator-advanced-plus"})
+    CHECK(help->plans.at(id).grant_day == 1);
+  CHECK(help->plans.at("premium-career").grant_day == 0);
+  // What the profile does not change is the article's.
+  CHECK(help->channel("message").body_limit == 8000);
+  CHECK(help->plans.at("recruiter").monthly_credits == 150);
+  // Every value the profile changes says what it rests on, and explain follows the values.
+  for (const char* key :
+       {"channels.inmail.body_limit", "plans.recruiter-lite.cap", "plans.recruiter.cap",
+        "credits.declined_inmail_refunded", "plans.sales-navigator-core.grant_day",
+        "plans.sales-navigator-advanced.grant_day",
+        "plans.sales-navigator-advanced-plus.grant_day"})
+    CHECK(help->notes.at(key).find("LinkedIn Help") != std::string::npos);
+  CHECK(help->lint_rule("body-too-long")->rationale.find("2000 for an InMail") !=
+        std::string::npos);
+  CHECK(help->plan_reason("declined")->rationale.find("return the credit") != std::string::npos);
 }

@@ -103,7 +103,7 @@ LedgerEvent parse_ledger_event(std::string_view line, const std::string& origin,
   const nlohmann::json document = parse_line_json(line, origin, line_number);
   const std::string where = fmt::format("{}:{}", origin, line_number);
   const JsonField root(document, where, "");
-  root.expect_keys({"date", "type", "prospect", "free"});
+  root.expect_keys({"date", "type", "prospect", "free", "note"});
 
   LedgerEvent event;
   event.line = line_number;
@@ -131,6 +131,12 @@ LedgerEvent parse_ledger_event(std::string_view line, const std::string& origin,
       free->fail(fmt::format("only an inmail_sent event can be free, not {}",
                              event_type_name(event.type)));
   }
+  if (const auto note = root.find("note")) {
+    event.note = note->as_bool();
+    if (event.type != EventType::invite_sent)
+      note->fail(fmt::format("only an invite_sent event carries a note or none, not {}",
+                             event_type_name(event.type)));
+  }
   return event;
 }
 
@@ -140,6 +146,8 @@ std::string format_ledger_event(const LedgerEvent& event) {
   detail::append_json_string(line, event.prospect);
   if (event.type == EventType::inmail_sent)
     line += event.free ? R"(,"free":true)" : R"(,"free":false)";
+  // Absent means a note was sent (SPEC §11): only the exception is written.
+  if (event.type == EventType::invite_sent && !event.note) line += R"(,"note":false)";
   line += '}';
   return line;
 }

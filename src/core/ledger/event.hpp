@@ -16,7 +16,7 @@ LedgerEvent parse_ledger_event(std::string_view line, const std::string& origin,
 
 /// The canonical one-line JSON form of an event, without the newline:
 /// {"date":"2026-03-05","type":"inmail_sent","prospect":"p-17","free":false}
-/// (`free` only for inmail_sent).
+/// (`free` only for inmail_sent; `"note":false` only for an invite_sent without a note).
 std::string format_ledger_event(const LedgerEvent& event);
 
 /// Whether a line (or an id) holds only spaces, tabs and carriage returns.

@@ -125,6 +125,8 @@ std::string json_report(const CreditReport& report, const CreditsView& view) {
         .string(format_date(*report.next_grant_date))
         .key("credits")
         .number(report.next_grant_credits)
+        .key("forfeited")
+        .number(report.next_grant_forfeits)
         .end_object();
   else
     json.null();

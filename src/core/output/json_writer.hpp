@@ -25,6 +25,8 @@ class JsonWriter {
   JsonWriter& number(std::int64_t value);
   JsonWriter& boolean(bool value);
   JsonWriter& null();
+  /// A value that is already compact JSON text (a value of a rules document).
+  JsonWriter& raw(std::string_view json);
 
  private:
   void before_value();

@@ -26,9 +26,11 @@ std::string text_report(const std::vector<LedgerEvent>& events, const std::strin
     const LedgerEvent& event = events[i];
     first = std::min(first, event.date);
     last = std::max(last, event.date);
-    const std::string note = event.type != EventType::inmail_sent ? ""
-                             : event.free                         ? "  free (Open Profile)"
-                                                                  : "  paid";
+    const std::string note = event.type == EventType::invite_sent
+                                 ? (event.note ? "" : "  without a note")
+                             : event.type != EventType::inmail_sent ? ""
+                             : event.free                           ? "  free (Open Profile)"
+                                                                    : "  paid";
     std::string line =
         fmt::format("{:>5}  {}  {:<16}  {:<{}}{}", event.line, format_date(event.date),
                     event_type_name(event.type), prospects[i], width, note);
@@ -53,6 +55,7 @@ std::string json_report(const std::vector<LedgerEvent>& events, const std::strin
     json.key("type").string(event_type_name(event.type));
     json.key("prospect").string(event.prospect);
     if (event.type == EventType::inmail_sent) json.key("free").boolean(event.free);
+    if (event.type == EventType::invite_sent && !event.note) json.key("note").boolean(false);
     json.end_object();
   }
   json.end_array().end_object();

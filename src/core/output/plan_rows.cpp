@@ -273,12 +273,12 @@ std::string summary_json(const PlanSummary& s) {
       "\"prospects\":{},"
       "\"channels\":{{\"message\":{},\"inmail\":{},\"connect\":{},\"message-ad\":{},\"skip\":{}}},"
       "\"follow_ups\":{},\"beyond_horizon\":{},\"excluded\":{},\"connections_matched\":{},"
-      "\"group_conversations\":{},",
+      "\"group_conversations\":{},\"connect_without_note\":{},",
       format_date(s.start),
       format_instant(s.start_at, s.zone != nullptr ? s.zone : date::locate_zone("UTC")),
       format_date(s.until), plan_id(s.plan), s.prospects, s.count_message, s.count_inmail,
       s.count_connect, s.count_message_ad, s.count_skip, s.count_followups, s.count_beyond_horizon,
-      s.count_excluded, s.connections_matched, s.group_messages);
+      s.count_excluded, s.connections_matched, s.group_messages, s.count_connect_without_note);
   out += fmt::format(
       "\"credits\":{{\"at_start\":{},\"granted\":{},\"forfeited\":{},\"used\":{},\"left\":{},"
       "\"pending_refunds_at_start\":{},\"window_end\":\"{}\"}},",

@@ -66,6 +66,12 @@ void write_plan_summary(const PlanSummary& s, std::ostream& out) {
         fmt::format("  connections: {} prospect{} found in --connections, planned as 1st-degree\n",
                     s.connections_matched, s.connections_matched == 1 ? "" : "s");
   if (s.group_messages > 0) text += fmt::format("  group conversations: {}\n", s.group_messages);
+  if (s.count_connect_without_note > 0)
+    text += fmt::format(
+        "  without a note: {} connection request{} (past the plan's {} personalised notes a "
+        "month)\n",
+        s.count_connect_without_note, s.count_connect_without_note == 1 ? "" : "s",
+        s.notes_per_month.value_or(0));
   text += fmt::format("  credits: {} at the start, {} granted, {} forfeited, {} used, {} left{}\n",
                       s.credits_at_start, s.credits_granted_in_window, s.credits_forfeited,
                       s.credits_used, s.credits_left,

@@ -18,17 +18,20 @@ void write_plans(const Rules& rules, ReportFormat format, std::ostream& out) {
   if (format == ReportFormat::json) {
     detail::JsonWriter json(text);
     json.begin_object().key("plans").begin_array();
-    for (const auto& [id, plan] : rules.plans)
-      json.begin_object()
-          .key("cap")
-          .number(plan.cap)
-          .key("id")
+    for (const auto& [id, plan] : rules.plans) {
+      json.begin_object().key("cap").number(plan.cap).key("grant_day");
+      if (plan.grant_day == 0)
+        json.string("start");
+      else
+        json.number(plan.grant_day);
+      json.key("id")
           .string(id)
           .key("monthly_credits")
           .number(plan.monthly_credits)
           .key("name")
           .string(plan.name)
           .end_object();
+    }
     json.end_array().end_object();
     out << text << '\n';
     return;
@@ -46,18 +49,20 @@ void write_plans(const Rules& rules, ReportFormat format, std::ostream& out) {
     name_width = std::max(name_width, display_width(printable(plan->name)));
   }
   const auto line = [&](std::string_view id, std::string_view name, std::string_view monthly,
-                        std::string_view cap) {
-    return fmt::format("{}{}  {}{}  {:>7}  {:>5}\n", id,
+                        std::string_view cap, std::string_view grants) {
+    return fmt::format("{}{}  {}{}  {:>7}  {:>5}  {}\n", id,
                        std::string(id_width - display_width(id), ' '), name,
-                       std::string(name_width - display_width(name), ' '), monthly, cap);
+                       std::string(name_width - display_width(name), ' '), monthly, cap, grants);
   };
-  text += line("PLAN", "NAME", "MONTHLY", "CAP");
+  text += line("PLAN", "NAME", "MONTHLY", "CAP", "GRANTS ON");
   for (const PlanRules* plan : plans)
     text += line(printable(plan->id), printable(plan->name),
-                 fmt::format("{}", plan->monthly_credits), fmt::format("{}", plan->cap));
+                 fmt::format("{}", plan->monthly_credits), fmt::format("{}", plan->cap),
+                 plan->grant_day == 0 ? std::string("the start day")
+                                      : fmt::format("day {}", plan->grant_day));
   text += fmt::format(
-      "Unused credits roll over up to the cap; a reply within {} days returns the credit.\n",
-      rules.refund_window_days);
+      "Unused credits roll over up to the cap; a reply{} within {} days returns the credit.\n",
+      rules.declined_inmail_refunded ? " or a decline" : "", rules.refund_window_days);
   out << text;
 }
 

@@ -34,6 +34,8 @@ class CreditTimeline {
   std::size_t period_of(Date day) const;
   Date period_begin(std::size_t period) const { return periods_[period].begin; }
   int balance_at_end(std::size_t period) const { return periods_[period].closing; }
+  /// What the grant that opens `period` forfeits after the spends so far (0 for period 0).
+  int forfeited_at(std::size_t period) const { return periods_[period].forfeited; }
 
   bool can_spend(std::size_t period, int credits) const;
   /// The first period at or after `from` where `credits` can be spent.

@@ -7,6 +7,7 @@
 #include "outreach/credits.hpp"
 #include "outreach/error.hpp"
 #include "plan/decision.hpp"
+#include "plan/notes.hpp"
 #include "plan/planner_state.hpp"
 #include "plan/schedule.hpp"
 #include "plan/summary.hpp"
@@ -59,7 +60,7 @@ std::vector<std::string> template_field_names(const PlanConfig& config) {
 
 PlannerState::PlannerState(PlanConfig&& plan_config, ThreadPool* thread_pool)
     : config(std::move(plan_config)),
-      rules(rules_of(config)),
+      rules(rules_of(config).for_plan(config.account.plan, config.account.origin + ": plan")),
       zone(zone_of(config.account)),
       threads(config.ledger, config.start, config.account.sequence.recontact_after_days),
       until(config.until.value_or(config.start + date::days{config.account.sequence.horizon_days})),
@@ -282,9 +283,11 @@ PlanResult Planner::finish() {
   const Account& account = s.config.account;
   const PlanRules& plan = s.rules.plan_named(account.plan, account.origin + ": plan");
   std::vector<Date> grants;
-  if (s.credits_known) grants = grant_dates_between(*account.plan_start, start, s.until);
+  if (s.credits_known)
+    grants = grant_dates_between(*account.plan_start, start, s.until, plan.grant_day);
   CreditTimeline credits(s.start_balance, start, grants, plan.monthly_credits, plan.cap);
   const ScheduleOutcome schedule = schedule_sends(s, order, credits);
+  s.connect_without_note = spend_note_budget(s, order);
 
   PlanResult result;
   result.summary = summarize(s, credits, schedule, conversations);

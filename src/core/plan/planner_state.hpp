@@ -74,7 +74,8 @@ struct PlannerState {
   PlannerState(PlanConfig&& plan_config, ThreadPool* thread_pool);
 
   PlanConfig config;
-  const Rules& rules;
+  /// The rules as the account's plan meets them (its connection note limit, SPEC §11).
+  const Rules rules;
   const date::time_zone* zone;  ///< the account's
   Threads threads;              ///< the ledger as of the start, per prospect
   Date until;                   ///< the plan's last day (account zone)
@@ -83,10 +84,11 @@ struct PlannerState {
   ThreadPool* pool;
   /// A draft checker per pool slot (one thread each), made on first use.
   std::vector<std::unique_ptr<DraftChecker>> drafts;
-  int connections_matched = 0;  ///< prospects made 1st-degree by --connections
-  int start_balance = 0;        ///< credits at the end of the start date (SPEC §2 simulation)
-  int pending_refunds = 0;      ///< credits of the ledger's InMails that a reply may still return
-  bool credits_known = false;   ///< false without plan_start: no balance, no grants
+  int connections_matched = 0;   ///< prospects made 1st-degree by --connections
+  int start_balance = 0;         ///< credits at the end of the start date (SPEC §2 simulation)
+  int pending_refunds = 0;       ///< credits of the ledger's InMails that a reply may still return
+  bool credits_known = false;    ///< false without plan_start: no balance, no grants
+  int connect_without_note = 0;  ///< connection requests past the month's note budget
   std::vector<std::string> warnings;
 
   ChunkedStore<PlannedProspect> rows;

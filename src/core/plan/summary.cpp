@@ -45,6 +45,26 @@ void settle_candidates(PlannerState& s) {
   cap_plan_findings(s.rows);
 }
 
+// SPEC §11: the first grant of the campaign would push the balance, after the plan's own
+// spends, over the cap. The prospects planned for a free connection request who could take a
+// paid InMail instead (free-path, no-credits) could use what is lost.
+std::optional<std::string> forfeits_ahead_warning(const PlannerState& s,
+                                                  const CreditTimeline& credits) {
+  if (credits.period_count() < 2 || credits.forfeited_at(1) == 0) return std::nullopt;
+  int could_use = 0;
+  for (std::size_t i = 0; i < s.rows.size(); ++i) {
+    const PlannedProspect& row = s.rows[i];
+    if (row.channel == PlanChannel::connect &&
+        (row.reason == PlanReason::free_path || row.reason == PlanReason::no_credits))
+      ++could_use;
+  }
+  return fmt::format(
+      "forfeits-ahead: {}; {} prospect{} planned for a connection request could "
+      "take an InMail instead",
+      forfeits_ahead_message(credits.forfeited_at(1), credits.period_begin(1)), could_use,
+      could_use == 1 ? "" : "s");
+}
+
 // "first_name and company are": the masked fields a template uses, for the warning.
 std::string masked_fields_of(const std::optional<Template>& tmpl,
                              const std::vector<std::string>& masked) {
@@ -136,6 +156,10 @@ PlanSummary summarize(PlannerState& s, CreditTimeline& credits, const ScheduleOu
   summary.prospects = static_cast<int>(s.rows.size());
   summary.connections_matched = s.connections_matched;
   summary.group_messages = static_cast<int>(conversations);
+  summary.count_connect_without_note = s.connect_without_note;
+  if (const auto& notes =
+          s.rules.plan_named(account.plan, account.origin).personalized_notes_per_month)
+    summary.notes_per_month = *notes;
   summary.window_end = s.until;
 
   std::optional<Date> last_send;
@@ -222,6 +246,7 @@ PlanSummary summarize(PlannerState& s, CreditTimeline& credits, const ScheduleOu
         same_template_warning(s, "connection notes", notes, note_runs,
                               masked_fields_of(s.config.connect_template, masked)));
   unknown_field_warnings(s, summary.warnings);
+  if (auto warning = forfeits_ahead_warning(s, credits)) summary.warnings.push_back(*warning);
   const std::size_t invitations = schedule.beyond_horizon[0];
   if (account.weekly_invite_limit == 0 && invitations > 0)
     summary.warnings.push_back(

@@ -134,6 +134,26 @@ TEST_CASE("free belongs to inmail_sent only", "[ledger]") {
             .size() == 1);
 }
 
+TEST_CASE("an invitation without a note: \"note\": false, for invite_sent only", "[ledger]") {
+  const auto events = parse(
+      "{\"date\":\"2026-01-01\",\"type\":\"invite_sent\",\"prospect\":\"p\"}\n"
+      "{\"date\":\"2026-01-01\",\"type\":\"invite_sent\",\"prospect\":\"q\",\"note\":"
+      "false}\n");
+  CHECK(events.at(0).note);  // absent: a note was sent
+  CHECK_FALSE(events.at(1).note);
+  CHECK(format_ledger_event(events.at(0)) ==
+        R"({"date":"2026-01-01","type":"invite_sent","prospect":"p"})");
+  CHECK(format_ledger_event(events.at(1)) ==
+        R"({"date":"2026-01-01","type":"invite_sent","prospect":"q","note":false})");
+  CHECK(error_of("{\"date\":\"2026-01-01\",\"type\":\"message_sent\",\"prospect\":\"p\","
+                 "\"note\":false}\n") ==
+        "ledger.ndjson:1: note: only an invite_sent event carries a note or none, not "
+        "message_sent");
+  CHECK(error_of("{\"date\":\"2026-01-01\",\"type\":\"invite_sent\",\"prospect\":\"p\","
+                 "\"note\":\"no\"}\n") ==
+        "ledger.ndjson:1: note: expected true or false, got \"no\"");
+}
+
 TEST_CASE("a malformed line before the last is an error with line and column", "[ledger]") {
   CHECK(error_of("{\"date\":\"2026-01-01\",\"type\":\"reply\",\"prospect\":\"p\"}\n{\"date\": }\n"
                  "{\"date\":\"2026-01-01\",\"type\":\"reply\",\"prospect\":\"p\"}\n")

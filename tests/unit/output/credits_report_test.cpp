@@ -77,7 +77,8 @@ TEST_CASE("the credits report as JSON holds the keys of SPEC §7", "[output]") {
   for (const char* key : {"plan", "as_of", "balance", "cap", "monthly", "granted", "spent",
                           "refunded", "forfeited", "pending_refunds", "next_grant", "months"})
     CHECK(document.contains(key));
-  CHECK(document["next_grant"] == nlohmann::json::parse(R"({"date":"2026-12-15","credits":5})"));
+  CHECK(document["next_grant"] ==
+        nlohmann::json::parse(R"({"date":"2026-12-15","credits":5,"forfeited":0})"));
   CHECK(document["opening"] == nlohmann::json::parse(R"({"balance":3,"as_of":"2026-10-20"})"));
   CHECK(document["pending_refunds"][0]["prospect"] == "p-\x1b[31m");
   CHECK(document["months"][1]["end_balance"] == 7);

@@ -137,6 +137,7 @@ TEST_CASE("JSON wraps the rows and the summary", "[output]") {
         nlohmann::json::parse(R"([{"week": "2026-11-30", "invitations": 1}])"));
   CHECK(s["last_send"] == "2026-12-02");
   CHECK(s["prospects_with_errors"] == 1);
+  CHECK(s["connect_without_note"] == 0);
   CHECK(s["warnings"].size() == 1);
   // An empty plan is still a valid document.
   PlanResult empty;

@@ -45,5 +45,21 @@ TEST_CASE("a plan of one prospect says so in the singular", "[output]") {
   s.prospects = 1;
   std::ostringstream out;
   write_plan_summary(s, out);
-  CHECK(out.str().rfind("Plan of 1 prospect from 2026-12-01 to ", 0) == 0);
+  CHECK(out.str().rfind(
+            "Plan of 1 prospect from 2026-12-01 to 2027-03-02 (plan premium-business)\n", 0) == 0);
+}
+
+TEST_CASE("the summary says how many invitations go without a note", "[output]") {
+  PlanSummary s = sample().summary;
+  s.count_connect_without_note = 7;
+  s.notes_per_month = 5;
+  std::ostringstream out;
+  write_plan_summary(s, out);
+  CHECK_THAT(out.str(), Catch::Contains("  channels: 0 message, 1 inmail, 1 connect, 0 message-ad, "
+                                        "1 skip\n  without a note: 7 connection requests (past "
+                                        "the plan's 5 personalised notes a month)\n"));
+  s.count_connect_without_note = 0;
+  std::ostringstream none;
+  write_plan_summary(s, none);
+  CHECK_THAT(none.str(), !Catch::Contains("without a note"));
 }
