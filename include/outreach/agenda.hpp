@@ -59,8 +59,8 @@ struct AgendaConfig {
 struct Agenda {
   Date first_day;
   Date last_day;
-  const date::time_zone* zone = nullptr;          ///< the account's
-  std::optional<date::sys_seconds> plan_start;    ///< the plan's start_at, when a plan was run
+  const date::time_zone* zone = nullptr;        ///< the account's
+  std::optional<date::sys_seconds> plan_start;  ///< the plan's start_at, when a plan was run
   std::vector<AgendaItem> items;  ///< by day, then send time (untimed last), due day, prospect
 
   /// Items whose draft has an error-level finding.

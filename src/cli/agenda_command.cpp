@@ -30,7 +30,8 @@ struct AgendaOptions {
 int parse_days(const std::string& text) {
   int days = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), days);
-  if (error != std::errc() || end != text.data() + text.size() || days < 1 || days > max_agenda_days)
+  if (error != std::errc() || end != text.data() + text.size() || days < 1 ||
+      days > max_agenda_days)
     throw InputError(fmt::format("--days: expected a number of days from 1 to {}, got {}",
                                  max_agenda_days, quoted_printable(text)));
   return days;
@@ -51,8 +52,8 @@ void run_agenda(const AgendaOptions& options, Context& ctx) {
   agenda_config.sequence = loaded.account.sequence;
   agenda_config.refund_window_days = ctx.rules().refund_window_days;
   agenda_config.zone = loaded.account.zone;
-  agenda_config.first_day = options.date ? parse_date_option(*options.date, "--date")
-                                         : today_in(loaded.account, ctx);
+  agenda_config.first_day =
+      options.date ? parse_date_option(*options.date, "--date") : today_in(loaded.account, ctx);
 
   std::optional<PlanResult> plan;
   std::vector<LedgerEvent> ledger;
@@ -65,7 +66,7 @@ void run_agenda(const AgendaOptions& options, Context& ctx) {
     ThreadPool pool;
     plan = plan_prospects(*input, std::move(config), ctx, pool);
   } else {
-    ledger = read_account_ledger(loaded);
+    ledger = read_account_ledger(loaded, ctx);
   }
   const Agenda agenda = build_agenda(ledger, agenda_config, plan ? &*plan : nullptr);
 
@@ -80,8 +81,9 @@ void run_agenda(const AgendaOptions& options, Context& ctx) {
 
 void setup_agenda(CLI::App& app, Context& ctx) {
   auto* sub = app.add_subcommand(
-      "agenda", "What to do today: the invitations, messages, follow-ups and InMails due, and "
-                "the invitations to withdraw");
+      "agenda",
+      "What to do today: the invitations, messages, follow-ups and InMails due, and "
+      "the invitations to withdraw");
   auto options = std::make_shared<AgendaOptions>();
   sub->add_option("--account", options->account,
                   "Account file: plan, time zone, credits, ledger, templates (default: plan free)")

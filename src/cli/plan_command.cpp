@@ -7,12 +7,12 @@
 
 #include "account_options.hpp"
 #include "commands.hpp"
-#include "plan_input.hpp"
 #include "outreach/io.hpp"
 #include "outreach/output.hpp"
 #include "outreach/plan.hpp"
 #include "outreach/text.hpp"
 #include "outreach/thread_pool.hpp"
+#include "plan_input.hpp"
 
 namespace outreach::cli {
 namespace {
@@ -100,10 +100,12 @@ void setup_plan(CLI::App& app, Context& ctx) {
   sub->add_option("--drafts", options->drafts,
                   "Write each prospect's rendered draft to DIR/<id>.txt, for outreach check")
       ->type_name("DIR");
-  ctx.choices.one_of(sub->add_option("--format", options->format,
-                                     "Output format (default: table on a terminal, else tsv; ics: a calendar of the sends)")
-                         ->type_name("FORMAT"),
-                     "format", plan_format_names());
+  ctx.choices.one_of(
+      sub->add_option(
+             "--format", options->format,
+             "Output format (default: table on a terminal, else tsv; ics: a calendar of the sends)")
+          ->type_name("FORMAT"),
+      "format", plan_format_names());
   sub->callback([&ctx, options] { run_plan(*options, ctx); });
 }
 

@@ -37,9 +37,9 @@ namespace {
 
 using detail::append_json_string;
 
-constexpr std::string_view columns[] = {"date",     "at",   "action", "prospect", "reason",
-                                        "step",     "overdue", "due", "timezone", "cost",
-                                        "note",     "at_utc",  "findings", "subject", "body"};
+constexpr std::string_view columns[] = {"date", "at",      "action",   "prospect", "reason",
+                                        "step", "overdue", "due",      "timezone", "cost",
+                                        "note", "at_utc",  "findings", "subject",  "body"};
 
 // The text cells of an item, in the columns' order, empty for what it does not have.
 struct Cells {
@@ -126,8 +126,8 @@ void append_item_json(std::string& out, const AgendaItem& item) {
   append_string_or_null(out, cells.at_utc);
   out += ",\"timezone\":";
   append_string_or_null(out, cells.timezone);
-  out += fmt::format(FMT_COMPILE(",\"action\":\"{}\",\"prospect\":"),
-                     agenda_action_name(item.action));
+  out +=
+      fmt::format(FMT_COMPILE(",\"action\":\"{}\",\"prospect\":"), agenda_action_name(item.action));
   append_json_string(out, item.prospect);
   out += fmt::format(FMT_COMPILE(",\"reason\":\"{}\",\"step\":"), plan_reason_name(item.reason));
   append_string_or_null(out, item.step);
@@ -168,12 +168,13 @@ void write_json(const Agenda& agenda, std::ostream& out, bool wrapped) {
   std::string text;
   if (wrapped) {
     const date::time_zone* zone = agenda.zone != nullptr ? agenda.zone : date::locate_zone("UTC");
-    text += fmt::format("{{\"from\":\"{}\",\"to\":\"{}\",\"timezone\":", format_date(agenda.first_day),
-                        format_date(agenda.last_day));
+    text +=
+        fmt::format("{{\"from\":\"{}\",\"to\":\"{}\",\"timezone\":", format_date(agenda.first_day),
+                    format_date(agenda.last_day));
     append_json_string(text, zone->name());
     text += ",\"plan_start\":";
-    append_string_or_null(text,
-                          agenda.plan_start ? format_instant(*agenda.plan_start, zone) : std::string());
+    append_string_or_null(
+        text, agenda.plan_start ? format_instant(*agenda.plan_start, zone) : std::string());
     text += ",\"actions\":[";
   }
   for (std::size_t i = 0; i < agenda.items.size(); ++i) {

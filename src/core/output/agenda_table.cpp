@@ -3,8 +3,8 @@
 
 #include <algorithm>
 #include <array>
-#include <span>
 #include <ostream>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -18,8 +18,7 @@ namespace outreach::detail {
 namespace {
 
 constexpr std::size_t max_id_width = 32;
-constexpr std::array<const char*, 7> weekdays = {"Sun", "Mon", "Tue", "Wed",
-                                                 "Thu", "Fri", "Sat"};
+constexpr std::array<const char*, 7> weekdays = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
 
 std::string day_title(Date day) {
   return fmt::format("{} {}", weekdays[static_cast<std::size_t>(weekday_of(day))],
@@ -48,7 +47,8 @@ using Row = std::array<std::string, column_count>;
 Row cells_of(const AgendaItem& item) {
   std::string due_text;
   if (item.overdue) due_text = "overdue since " + day_title(item.due);
-  if (item.cost > 0) due_text += (due_text.empty() ? "" : ", ") + fmt::format("{} credit", item.cost);
+  if (item.cost > 0)
+    due_text += (due_text.empty() ? "" : ", ") + fmt::format("{} credit", item.cost);
   if (item.action == AgendaAction::connect && !item.note)
     due_text += (due_text.empty() ? "" : ", ") + std::string("no note");
   return {local_time(item),

@@ -122,8 +122,8 @@ class CalendarWriter {
       std::string description;
       if (event.draft->subject) description = "Subject: " + *event.draft->subject + "\n\n";
       description += *event.draft->body;
-      icalcomponent_add_property(
-          e, icalproperty_new_description(calendar_text(description).c_str()));
+      icalcomponent_add_property(e,
+                                 icalproperty_new_description(calendar_text(description).c_str()));
     }
     out_ << ical_text(e);
   }
@@ -174,8 +174,7 @@ void write_plan_calendar(const PlanResult& plan, std::ostream& out) {
   CalendarWriter calendar(out, "outreach plan");
   std::string scratch;
   for (const PlannedProspect& row : plan.prospects) {
-    if (!row.send_at || row.channel == PlanChannel::skip ||
-        row.channel == PlanChannel::message_ad)
+    if (!row.send_at || row.channel == PlanChannel::skip || row.channel == PlanChannel::message_ad)
       continue;
     calendar.add({uid_of(row.id, row.step()), plan.summary.start_at, *row.send_at,
                   summary_of(what_of(row.channel, row.followup, scratch), row.id),

@@ -77,26 +77,33 @@ TEST_CASE("an empty ledger and no plan: nothing to do", "[agenda]") {
 TEST_CASE("the ledger alone: every action it makes due, on its day or overdue", "[agenda]") {
   const auto ledger = events({
       // accepted on 11-30: the first message is due a day later, so overdue on 12-02
-      "2026-11-10 invite_sent accepted", "2026-11-30 invite_accepted accepted",
+      "2026-11-10 invite_sent accepted",
+      "2026-11-30 invite_accepted accepted",
       // accepted on 12-01: due on 12-02 itself
-      "2026-11-20 invite_sent accepted-yesterday", "2026-12-01 invite_accepted accepted-yesterday",
+      "2026-11-20 invite_sent accepted-yesterday",
+      "2026-12-01 invite_accepted accepted-yesterday",
       // one message on 11-25: follow-up 1 due on 12-02
       "2026-11-25 message_sent once",
       // two messages: follow-up 2 due 7 days after the second, 11-27: overdue
-      "2026-11-10 message_sent twice", "2026-11-20 message_sent twice",
+      "2026-11-10 message_sent twice",
+      "2026-11-20 message_sent twice",
       // three messages: the follow-ups are used up, nothing more
-      "2026-10-01 message_sent done", "2026-10-10 message_sent done",
+      "2026-10-01 message_sent done",
+      "2026-10-10 message_sent done",
       "2026-10-20 message_sent done",
       // an invitation pending since 11-01 is stale since 11-22: withdraw, overdue
       "2026-11-01 invite_sent stale",
       // pending since 11-15: stale on 12-06, inside a week but not today
       "2026-11-15 invite_sent soon-stale",
       // a reply, a declined InMail, an InMail inside its window: a person or LinkedIn decides
-      "2026-11-20 message_sent answered", "2026-11-21 reply answered",
-      "2026-11-20 inmail_sent refused", "2026-11-22 inmail_declined refused",
+      "2026-11-20 message_sent answered",
+      "2026-11-21 reply answered",
+      "2026-11-20 inmail_sent refused",
+      "2026-11-22 inmail_declined refused",
       "2026-11-20 inmail_sent waiting",
       // a withdrawn invitation: the plan's table decides when to invite again, not the ledger
-      "2026-11-01 invite_sent withdrawn", "2026-11-20 invite_withdrawn withdrawn",
+      "2026-11-01 invite_sent withdrawn",
+      "2026-11-20 invite_withdrawn withdrawn",
       // an old thread is no thread
       "2026-01-05 message_sent forgotten",
       // events after the agenda's first day do not count yet
@@ -125,7 +132,7 @@ TEST_CASE("the ledger alone: every action it makes due, on its day or overdue", 
   }
   SECTION("the thresholds are the account's sequence") {
     AgendaConfig c = config("2026-12-02");
-    c.sequence.followup_after_days = 3;  // due 11-28 instead of 12-02
+    c.sequence.followup_after_days = 3;   // due 11-28 instead of 12-02
     c.sequence.withdraw_after_days = 17;  // soon-stale: due 12-02 instead of 12-06
     const auto found = lines(build_agenda(ledger, c));
     CHECK(std::find(found.begin(), found.end(),
@@ -138,9 +145,9 @@ TEST_CASE("the ledger alone: every action it makes due, on its day or overdue", 
 
 TEST_CASE("a plan's sends on the agenda's days, in the account's calendar", "[agenda]") {
   const auto ledger = events({
-      "2026-11-20 message_sent late",  // follow-up 1 due 11-27: overdue
-      "2026-11-01 invite_sent stale",  // withdraw, the plan says skip invite-stale
-      "2026-11-25 message_sent pushed",  // due 12-02, but the plan sends it on 12-04
+      "2026-11-20 message_sent late",       // follow-up 1 due 11-27: overdue
+      "2026-11-01 invite_sent stale",       // withdraw, the plan says skip invite-stale
+      "2026-11-25 message_sent pushed",     // due 12-02, but the plan sends it on 12-04
       "2026-11-25 message_sent unplanned",  // not in the prospect list: the ledger's item stays
   });
   PlanResult plan;
