@@ -82,13 +82,35 @@ struct LedgerLockWait {
 std::vector<LedgerEvent> read_ledger_file(const std::string& path, const date::time_zone* zone,
                                           bool missing_ok, const LedgerLockWait& wait = {});
 
+/// What makes two events the same event for an import (SPEC §12): date, type, prospect and
+/// `free` — not where they were read from.
+bool same_event(const LedgerEvent& a, const LedgerEvent& b);
+
+/// Refuses events dated after `today` with an InputError naming the first one ("ORIGIN:LINE:
+/// date: 2026-03-09 is after today, 2026-03-06: …"): the ledger records what happened, and an
+/// import holding one future event is refused whole.
+void refuse_events_after(const std::vector<LedgerEvent>& events, Date today,
+                         const std::string& origin);
+
 /// What append_ledger_events checks before it writes.
 struct LedgerAppendOptions {
   LedgerLockWait wait;
-  /// Called with the ledger's events as they are under the lock, before anything is written;
-  /// throwing refuses the append (check_events_against_account, credits.hpp). Needs `zone`.
-  std::function<void(const std::vector<LedgerEvent>& existing)> check;
-  const date::time_zone* zone = nullptr;  ///< to parse the existing events for `check`
+  /// Leave out the events already in the ledger (same_event): an import run twice appends
+  /// once (SPEC §12). Needs `zone`.
+  bool skip_present = false;
+  /// Called under the lock with the ledger's events as they are and the events about to be
+  /// appended (those not present, with skip_present), before anything is written; throwing
+  /// refuses the append (check_events_against_account, credits.hpp). Needs `zone`.
+  std::function<void(const std::vector<LedgerEvent>& existing,
+                     const std::vector<LedgerEvent>& appending)>
+      check;
+  const date::time_zone* zone = nullptr;  ///< to parse the existing events
+};
+
+/// What an append did.
+struct LedgerAppendResult {
+  std::size_t appended = 0;
+  std::size_t skipped = 0;  ///< already in the ledger (skip_present)
 };
 
 /// The rollback journal of the ledger at `path`: ".outreach-ledger-INODE.journal" in the
@@ -105,7 +127,25 @@ std::string ledger_journal_path(const std::string& path);
 /// grown past (appended to through a name that does not see it) is dropped, never cut past. A write
 /// that fails (a full disk, EFBIG) truncates back to that size. Refuses (InputError naming the
 /// line) to append onto a torn last line.
-void append_ledger_events(const std::string& path, const std::vector<LedgerEvent>& events,
-                          const LedgerAppendOptions& options = {});
+LedgerAppendResult append_ledger_events(const std::string& path,
+                                        const std::vector<LedgerEvent>& events,
+                                        const LedgerAppendOptions& options = {});
+
+/// What `ledger import --from-plan` read (SPEC §12).
+struct PlanSends {
+  std::vector<LedgerEvent> events;  ///< the sends through the date, `line` their row's line
+  std::size_t rows = 0;             ///< rows read
+  std::size_t not_sent = 0;         ///< rows that send nothing: skips, Message Ads, no send time
+  std::size_t later = 0;            ///< sends dated after the date
+};
+
+/// Reads the rows of `outreach plan --format ndjson` (or of `outreach agenda --format ndjson`)
+/// from a stream and turns the sends dated on or before `through` in `zone` into events:
+/// connect → invite_sent, message (and an agenda's follow-up) → message_sent, inmail →
+/// inmail_sent (free when its cost is 0), an agenda's withdraw → invite_withdrawn; a plan row
+/// is dated by its send_at, an agenda row by its date. Lines are limited as a ledger import's
+/// are; a bad row is an InputError "ORIGIN:LINE: key: problem".
+PlanSends read_plan_sends(std::istream& in, const std::string& origin, const date::time_zone* zone,
+                          Date through);
 
 }  // namespace outreach

@@ -38,6 +38,10 @@ inline constexpr std::size_t max_prospects = 5'000'000;
 /// The most events one `ledger import` reads (each is kept until all are checked).
 inline constexpr std::size_t max_import_events = 5'000'000;
 
+/// Longest row of a plan read back by `ledger import --from-plan`: a row holds a prospect's
+/// --with fields (a prospect is at most max_prospect_bytes) and its rendered draft.
+inline constexpr std::size_t max_plan_row_bytes = std::size_t{4} << 20;
+
 /// How long a command waits for a ledger another process holds locked (SPEC §7).
 inline constexpr std::chrono::milliseconds ledger_lock_timeout{10'000};
 

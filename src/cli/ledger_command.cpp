@@ -27,6 +27,8 @@ struct LedgerOptions {
   bool no_note = false;
   // import
   std::string input;
+  std::optional<std::string> from_plan;
+  std::optional<std::string> through;
   // show
   std::string format = "text";
 };
@@ -50,20 +52,28 @@ LoadedAccount load_with_ledger(const LedgerOptions& options, Context& ctx, const
 }
 
 // Appends under the ledger's lock; with an account that has a plan_start, only when the credit
-// simulation stays consistent with the new events (SPEC §12).
-void append_checked(const LoadedAccount& loaded, const std::vector<LedgerEvent>& events,
-                    const std::string& origin, Context& ctx) {
+// simulation stays consistent with the new events (SPEC §12). An import leaves out the events
+// already in the ledger, and says how many on stderr.
+LedgerAppendResult append_checked(const LoadedAccount& loaded,
+                                  const std::vector<LedgerEvent>& events, const std::string& origin,
+                                  bool import, Context& ctx) {
   check_ledger_path(loaded, true);
   LedgerAppendOptions append;
   append.wait = ledger_lock_wait(ctx);
+  append.zone = loaded.account.zone;
+  append.skip_present = import;
   if (loaded.account.plan_start) {
-    append.zone = loaded.account.zone;
-    append.check = [&](const std::vector<LedgerEvent>& existing) {
+    append.check = [&](const std::vector<LedgerEvent>& existing,
+                       const std::vector<LedgerEvent>& appending) {
       check_events_against_account(loaded.account, ctx.rules(), existing, *loaded.ledger_path,
-                                   events, origin);
+                                   appending, origin);
     };
   }
-  append_ledger_events(*loaded.ledger_path, events, append);
+  const LedgerAppendResult result = append_ledger_events(*loaded.ledger_path, events, append);
+  if (result.skipped > 0)
+    ctx.err << fmt::format("outreach: {} event{} already in the ledger, skipped\n", result.skipped,
+                           result.skipped == 1 ? "" : "s");
+  return result;
 }
 
 void run_add(const LedgerOptions& options, Context& ctx) {
@@ -92,20 +102,55 @@ void run_add(const LedgerOptions& options, Context& ctx) {
           "2026-03-05T14:30:00-05:00, got {}",
           quoted_printable(*options.date)));
     event.date = checked_option_date(*day, "ledger add: --date");
+    refuse_events_after({event}, today_in(loaded.account, ctx), "ledger add: --date");
   } else {
     event.date = today_in(loaded.account, ctx);
   }
-  append_checked(loaded, {event}, "ledger add", ctx);
+  append_checked(loaded, {event}, "ledger add", false, ctx);
+}
+
+// `--from-plan`: the plan's sends through --through (default today) become events.
+void run_import_from_plan(const LedgerOptions& options, const LoadedAccount& loaded, Context& ctx) {
+  const Date today = today_in(loaded.account, ctx);
+  const Date through = options.through ? parse_date_option(*options.through, "--through") : today;
+  if (through > today)
+    throw InputError(fmt::format(
+        "--through: {} is after today, {}: the ledger records what was sent, so import a day's "
+        "sends once it is over",
+        format_date(through), format_date(today)));
+  InputFile input(*options.from_plan);
+  const PlanSends sends =
+      read_plan_sends(input.stream(), input.name(), loaded.account.zone, through);
+  const LedgerAppendResult result = append_checked(loaded, sends.events, input.name(), true, ctx);
+  // What was read and left out, so that a --through that misses a day shows.
+  std::vector<std::string> left_out;
+  if (sends.later > 0)
+    left_out.push_back(fmt::format("{} later send{} left for another day", sends.later,
+                                   sends.later == 1 ? "" : "s"));
+  if (sends.not_sent > 0)
+    left_out.push_back(fmt::format("{} row{} that send{} nothing", sends.not_sent,
+                                   sends.not_sent == 1 ? "" : "s", sends.not_sent == 1 ? "s" : ""));
+  ctx.err << fmt::format("outreach: {}: {} event{} appended, the sends through {}{}{}{}\n",
+                         printable(input.name()), result.appended, result.appended == 1 ? "" : "s",
+                         format_date(through), left_out.empty() ? "" : " (",
+                         fmt::join(left_out, "; "), left_out.empty() ? "" : ")");
 }
 
 void run_import(const LedgerOptions& options, Context& ctx) {
   const LoadedAccount loaded = load_with_ledger(options, ctx, "ledger import");
+  if (options.from_plan) return run_import_from_plan(options, loaded, ctx);
+  if (options.through)
+    throw InputError("--through: only with --from-plan (events of a ledger carry their dates)");
+  if (options.input.empty())
+    throw InputError(
+        "ledger import: expected FILE (NDJSON events, or - for stdin) or --from-plan PLAN");
   // Every event is checked before the first one is appended: all or nothing. An import may be
   // as large as a ledger: it is streamed, its lines and its count limited (limits.hpp).
   InputFile input(options.input);
   const std::vector<LedgerEvent> events = parse_ledger_stream(
       input.stream(), input.name(), loaded.account.zone, LastLine::may_lack_newline);
-  append_checked(loaded, events, input.name(), ctx);
+  refuse_events_after(events, today_in(loaded.account, ctx), input.name());
+  append_checked(loaded, events, input.name(), true, ctx);
 }
 
 void run_show(const LedgerOptions& options, Context& ctx) {
@@ -146,10 +191,24 @@ void setup_ledger(CLI::App& app, Context& ctx) {
 
   auto import_options = std::make_shared<LedgerOptions>();
   auto* import_events = ledger->add_subcommand(
-      "import", "Append many NDJSON events: all are checked first, then all appended");
-  import_events->add_option("FILE", import_options->input, "NDJSON file of events, or - for stdin")
-      ->required()
-      ->type_name("FILE");
+      "import",
+      "Append many NDJSON events, or a plan's sends: all are checked first, then all appended "
+      "but those already in the ledger");
+  auto* file =
+      import_events
+          ->add_option("FILE", import_options->input, "NDJSON file of events, or - for stdin")
+          ->type_name("FILE");
+  import_events
+      ->add_option("--from-plan", import_options->from_plan,
+                   "The rows of `outreach plan --format ndjson` (or agenda's), or - for stdin: "
+                   "their sends become events")
+      ->type_name("PLAN")
+      ->excludes(file);
+  import_events
+      ->add_option("--through", import_options->through,
+                   "--from-plan: the last day whose sends were sent, YYYY-MM-DD in the account's "
+                   "zone (default: today)")
+      ->type_name("DATE");
   add_location_options(import_events, *import_options);
   import_events->callback([import_options, &ctx] { run_import(*import_options, ctx); });
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_map>
+#include <vector>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -28,9 +30,11 @@ constexpr std::array<std::pair<EventType, std::string_view>, 7> event_types = {{
 
 bool is_valid_utf8(std::string_view text) { return !first_invalid_utf8(text); }
 
+}  // namespace
+
 // Each line is parsed as a JSON document of its own; it holds no newline, so the position in
 // parse_json_document's message is always ":1:COLUMN:". Report it at the ledger's line instead.
-nlohmann::json parse_line_json(std::string_view line, const std::string& origin,
+nlohmann::json parse_json_line(std::string_view line, const std::string& origin,
                                std::size_t number) {
   try {
     return parse_json_document(line, "");
@@ -45,8 +49,6 @@ nlohmann::json parse_line_json(std::string_view line, const std::string& origin,
     throw InputError(fmt::format("{}:{}: {}", origin, number, message));
   }
 }
-
-}  // namespace
 
 bool is_blank_line(std::string_view line) {
   return std::all_of(line.begin(), line.end(),
@@ -100,7 +102,7 @@ LedgerEvent parse_ledger_event(std::string_view line, const std::string& origin,
                                std::size_t line_number, const date::time_zone* zone) {
   // Checked before parsing: a corrupt line of many megabytes must not become a JSON tree.
   if (line.size() > max_ledger_line_bytes) throw_line_too_long(origin, line_number);
-  const nlohmann::json document = parse_line_json(line, origin, line_number);
+  const nlohmann::json document = parse_json_line(line, origin, line_number);
   const std::string where = fmt::format("{}:{}", origin, line_number);
   const JsonField root(document, where, "");
   root.expect_keys({"date", "type", "prospect", "free", "note"});
@@ -138,6 +140,40 @@ LedgerEvent parse_ledger_event(std::string_view line, const std::string& origin,
                              event_type_name(event.type)));
   }
   return event;
+}
+
+bool same_event(const LedgerEvent& a, const LedgerEvent& b) {
+  return a.date == b.date && a.type == b.type && a.free == b.free && a.prospect == b.prospect;
+}
+
+std::vector<bool> events_present_in(const std::vector<LedgerEvent>& existing,
+                                    const std::vector<LedgerEvent>& additions) {
+  // The canonical line is the identity (it holds exactly what same_event compares); an index of
+  // the additions, usually far fewer than the ledger's events, is what is held in memory.
+  std::unordered_map<std::string, std::vector<std::size_t>> by_line;
+  by_line.reserve(additions.size());
+  for (std::size_t i = 0; i < additions.size(); ++i)
+    by_line[format_ledger_event(additions[i])].push_back(i);
+  std::vector<bool> present(additions.size(), false);
+  for (const LedgerEvent& event : existing) {
+    const auto it = by_line.find(format_ledger_event(event));
+    if (it == by_line.end()) continue;
+    for (const std::size_t i : it->second) present[i] = true;
+    by_line.erase(it);
+    if (by_line.empty()) break;
+  }
+  return present;
+}
+
+void refuse_events_after(const std::vector<LedgerEvent>& events, Date today,
+                         const std::string& origin) {
+  for (const LedgerEvent& event : events)
+    if (event.date > today)
+      throw InputError(fmt::format(
+          "{}: date: {} is after today, {}: the ledger records what happened, so nothing was "
+          "appended",
+          event.line > 0 ? fmt::format("{}:{}", origin, event.line) : origin,
+          format_date(event.date), format_date(today)));
 }
 
 std::string format_ledger_event(const LedgerEvent& event) {

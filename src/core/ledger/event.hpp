@@ -4,11 +4,19 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "outreach/calendar.hpp"
 #include "outreach/ledger.hpp"
 
 namespace outreach {
+
+/// Parses one line of NDJSON as a JSON document; an error names the line
+/// ("origin:LINE:COLUMN: problem").
+nlohmann::json parse_json_line(std::string_view line, const std::string& origin,
+                               std::size_t number);
 
 /// Parses one NDJSON line; throws InputError "origin:LINE: field: problem".
 LedgerEvent parse_ledger_event(std::string_view line, const std::string& origin,
@@ -18,6 +26,10 @@ LedgerEvent parse_ledger_event(std::string_view line, const std::string& origin,
 /// {"date":"2026-03-05","type":"inmail_sent","prospect":"p-17","free":false}
 /// (`free` only for inmail_sent; `"note":false` only for an invite_sent without a note).
 std::string format_ledger_event(const LedgerEvent& event);
+
+/// For each of `additions`, whether an event the same as it (same_event) is in `existing`.
+std::vector<bool> events_present_in(const std::vector<LedgerEvent>& existing,
+                                    const std::vector<LedgerEvent>& additions);
 
 /// Whether a line (or an id) holds only spaces, tabs and carriage returns.
 bool is_blank_line(std::string_view line);

@@ -302,10 +302,12 @@ std::vector<LedgerEvent> read_ledger_file(const std::string& path, const date::t
   throw IoError(fmt::format("{}: out of memory while reading it", path));
 }
 
-void append_ledger_events(const std::string& path, const std::vector<LedgerEvent>& events,
-                          const LedgerAppendOptions& options) {
-  if (events.empty()) return;
-  const std::vector<std::string> lines_to_write = lines_of(path, events);
+LedgerAppendResult append_ledger_events(const std::string& path,
+                                        const std::vector<LedgerEvent>& events,
+                                        const LedgerAppendOptions& options) {
+  LedgerAppendResult result;
+  if (events.empty()) return result;
+  std::vector<std::string> lines_to_write = lines_of(path, events);
 
   struct stat info {};
   const bool existed = ::stat(path.c_str(), &info) == 0;
@@ -317,13 +319,29 @@ void append_ledger_events(const std::string& path, const std::vector<LedgerEvent
   // Read what is there: a torn last line is never appended onto, and the caller may check the
   // events against the account (credits) under the same lock.
   off_t original_size = 0;
-  if (options.check) {
+  std::vector<LedgerEvent> appending;
+  if (options.check || options.skip_present) {
     ledger_lines::LedgerParser parser(path, options.zone, LastLine::must_be_complete);
     ledger_lines::LineSplitter lines = ledger_lines::lines_into(parser);
     original_size = read_chunks(fd, path, size_of(fd, path),
                                 [&](std::string_view chunk) { lines.feed(chunk); });
     lines.finish();
-    options.check(parser.finish());
+    const std::vector<LedgerEvent> existing = parser.finish();
+    if (options.skip_present) {
+      // Only the events not yet in the ledger, and their lines.
+      const std::vector<bool> present = events_present_in(existing, events);
+      std::vector<std::string> kept;
+      for (std::size_t i = 0; i < events.size(); ++i) {
+        if (present[i]) continue;
+        appending.push_back(events[i]);
+        kept.push_back(std::move(lines_to_write[i]));
+      }
+      lines_to_write = std::move(kept);
+    } else {
+      appending = events;
+    }
+    result.skipped = events.size() - appending.size();
+    if (options.check) options.check(existing, appending);
   } else {
     ledger_lines::TornLineFinder finder;
     ledger_lines::LineSplitter lines = ledger_lines::lines_into(finder);
@@ -334,6 +352,8 @@ void append_ledger_events(const std::string& path, const std::vector<LedgerEvent
       throw InputError(fmt::format("{}:{}: torn last line ({}), not appending after it: {}", path,
                                    torn->line, torn->problem, torn->repair));
   }
+  result.appended = lines_to_write.size();
+  if (lines_to_write.empty()) return result;
 
   // From here the batch is all or nothing: the journal says how to undo it until it is gone.
   try {
@@ -363,6 +383,7 @@ void append_ledger_events(const std::string& path, const std::vector<LedgerEvent
     }
     throw IoError(fmt::format("{}; nothing was appended", e.what()));
   }
+  return result;
 }
 
 }  // namespace outreach

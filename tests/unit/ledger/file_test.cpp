@@ -258,3 +258,38 @@ TEST_CASE("an import is read as a stream, line by line", "[ledger][file]") {
                     Catch::StartsWith("/dev/zero:1: line too long"));
   CHECK(zeros.served < (std::size_t{1} << 20));
 }
+
+TEST_CASE("an import leaves out the events already in the ledger, under its lock",
+          "[ledger][file]") {
+  ScratchDir dir;
+  const std::string path = dir.file("ledger.ndjson");
+  write_text(path, line_for("p-1") + "\n" + line_for("p-2"));
+  LedgerAppendOptions options;
+  options.zone = utc();
+  options.skip_present = true;
+  std::vector<std::string> checked;
+  std::vector<std::size_t> existing_sizes;
+  options.check = [&](const std::vector<LedgerEvent>& existing,
+                      const std::vector<LedgerEvent>& appending) {
+    existing_sizes.push_back(existing.size());
+    for (const LedgerEvent& event : appending) checked.push_back(event.prospect);
+  };
+  const LedgerAppendResult result =
+      append_ledger_events(path, {event_for("p-2"), event_for("p-3"), event_for("p-1")}, options);
+  CHECK(result.appended == 1);
+  CHECK(result.skipped == 2);
+  CHECK(checked == std::vector<std::string>{"p-3"});
+  CHECK(existing_sizes == std::vector<std::size_t>{2});
+  CHECK(read_text(path) == line_for("p-1") + "\n" + line_for("p-2") + line_for("p-3"));
+
+  // Run again, it appends nothing and leaves the file as it is.
+  const LedgerAppendResult again = append_ledger_events(path, {event_for("p-3")}, options);
+  CHECK(again.appended == 0);
+  CHECK(again.skipped == 1);
+  CHECK(read_text(path) == line_for("p-1") + "\n" + line_for("p-2") + line_for("p-3"));
+
+  // Without skip_present (`ledger add`) the same event is appended again.
+  CHECK(append_ledger_events(path, {event_for("p-3")}).appended == 1);
+  CHECK(read_text(path) ==
+        line_for("p-1") + "\n" + line_for("p-2") + line_for("p-3") + line_for("p-3"));
+}

@@ -232,6 +232,43 @@ TEST_CASE("events are written in one canonical line", "[ledger]") {
   CHECK(back.at(0).type == event.type);
 }
 
+TEST_CASE("an event's identity is its date, type, prospect and free", "[ledger]") {
+  const auto events = parse(
+      "{\"date\": \"2026-03-05\", \"type\": \"inmail_sent\", \"prospect\": \"p-1\"}\n"
+      "{\"date\": \"2026-03-05T09:00:00-05:00\", \"type\": \"inmail_sent\", \"prospect\": "
+      "\"p-1\"}\n"
+      "{\"date\": \"2026-03-05\", \"type\": \"inmail_sent\", \"prospect\": \"p-1\", \"free\": "
+      "true}\n"
+      "{\"date\": \"2026-03-05\", \"type\": \"reply\", \"prospect\": \"p-1\"}\n"
+      "{\"date\": \"2026-03-06\", \"type\": \"inmail_sent\", \"prospect\": \"p-1\"}\n"
+      "{\"date\": \"2026-03-05\", \"type\": \"inmail_sent\", \"prospect\": \"p-2\"}\n");
+  REQUIRE(events.size() == 6);
+  CHECK(same_event(events[0], events[1]));  // another line, a timestamp of the same day
+  for (std::size_t i = 2; i < events.size(); ++i) CHECK_FALSE(same_event(events[0], events[i]));
+
+  const std::vector<LedgerEvent> existing = {events[0], events[3]};
+  const std::vector<bool> present = events_present_in(existing, events);
+  CHECK(present == std::vector<bool>{true, true, false, true, false, false});
+  CHECK(events_present_in({}, events) == std::vector<bool>(6, false));
+  CHECK(events_present_in(existing, {}).empty());
+}
+
+TEST_CASE("events dated after today are refused, naming the first", "[ledger]") {
+  const auto events = parse(
+      "{\"date\": \"2026-03-05\", \"type\": \"reply\", \"prospect\": \"p-1\"}\n"
+      "{\"date\": \"2026-03-07\", \"type\": \"reply\", \"prospect\": \"p-2\"}\n"
+      "{\"date\": \"2026-03-08\", \"type\": \"reply\", \"prospect\": \"p-3\"}\n");
+  CHECK_NOTHROW(refuse_events_after(events, day("2026-03-08"), "import.ndjson"));
+  CHECK_THROWS_WITH(refuse_events_after(events, day("2026-03-06"), "import.ndjson"),
+                    "import.ndjson:2: date: 2026-03-07 is after today, 2026-03-06: the ledger "
+                    "records what happened, so nothing was appended");
+  LedgerEvent added = events[2];
+  added.line = 0;
+  CHECK_THROWS_WITH(refuse_events_after({added}, day("2026-03-06"), "ledger add: --date"),
+                    "ledger add: --date: date: 2026-03-08 is after today, 2026-03-06: the ledger "
+                    "records what happened, so nothing was appended");
+}
+
 TEST_CASE("prospect ids are non-blank UTF-8", "[ledger]") {
   CHECK(is_valid_prospect_id("p-001"));
   CHECK(is_valid_prospect_id("José"));
