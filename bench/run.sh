@@ -53,8 +53,21 @@ for format in ndjson json; do
     "$(ratio "$out/plan-$format.json")"
 done
 
+# --- CSV: the same prospects as a CRM export, against Miller ---------------------------------
+csv="$out/prospects-$count.csv"
+[ -s "$csv" ] || bench/ndjson_to_csv.py <"$out/prospects-$count.ndjson" >"$csv"
+# Miller routing the same columns, as a user without outreach would.
+mlr_route='if ($do_not_contact == "true") { $channel = "skip" } elif ($degree == 1) { $channel = "message" } elif ($goal == "marketing") { $channel = "message-ad" } elif ($accepts_inmail == "false") { $channel = "connect" } elif ($open_profile == "true") { $channel = "inmail" } else { $channel = "connect" }'
+hyperfine --style basic --warmup 1 --runs 5 --export-json "$out/plan-csv.json" \
+  -n "outreach plan (csv)" "$plan $csv >/dev/null" \
+  -n "mlr (csv)" "mlr --icsv --ocsv put '$mlr_route' then cut -f id,channel $csv >/dev/null" \
+  >"$out/plan-csv.log" 2>&1
+printf 'plan csv   : outreach %.2f s, Miller %.2f s -> %.1fx faster than Miller (goal: 3x)\n' \
+  "$(jq '.results[0].mean' "$out/plan-csv.json")" "$(jq '.results[1].mean' "$out/plan-csv.json")" \
+  "$(ratio "$out/plan-csv.json")"
+
 # --- peak memory ------------------------------------------------------------------------------
-for format in ndjson json; do
+for format in ndjson json csv; do
   file="$out/prospects-$count.$format"
   kb=$(/usr/bin/time -f %M $plan "$file" 2>&1 >/dev/null | tail -1)
   base_kb=$((30 * 1024))

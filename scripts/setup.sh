@@ -22,6 +22,7 @@ packages=(
 )
 if [ "${1:-}" = --bench ]; then
   packages+=(libsimdjson-dev)   # bench/simdjson_reader: the simdjson measurement of issue 5
+  packages+=(miller)            # the CSV peer: Miller routing the same columns
 fi
 
 missing=()

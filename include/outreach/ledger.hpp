@@ -41,6 +41,16 @@ struct LedgerEvent {
   bool note = true;      ///< invite_sent only: the request carried a note (SPEC §11)
 };
 
+/// A correction (SPEC §12): the ledger stays append-only, so a mistaken event is voided by a
+/// line of its own, {"date":"2026-03-06","type":"void","line":3,"why":"…"}, and every reader
+/// leaves line 3 out. A void names an earlier line that holds an event not voided yet.
+struct LedgerVoid {
+  Date date;
+  std::size_t target = 0;  ///< the 1-based line it voids
+  std::string why;         ///< optional
+  std::size_t line = 0;    ///< its own line in the ledger (0 before it is appended)
+};
+
 /// Whether `id` can name a prospect — one rule for the prospects file, the plan and the
 /// ledger: not blank (white space only), valid UTF-8, at most max_prospect_id_bytes.
 bool is_valid_prospect_id(std::string_view id);
@@ -53,7 +63,9 @@ std::string describe_prospect_id_rule();
 enum class LastLine { must_be_complete, may_lack_newline };
 
 /// Parses a whole ledger. Blank lines are allowed; an empty text holds no events. A last line
-/// without its newline, or one that is not JSON, is a torn line: InputError naming it.
+/// without its newline, or one that is not JSON, is a torn line: InputError naming it. Voided
+/// lines are left out (a void of a line that holds no event, of a void, or of a line already
+/// voided is an InputError naming the void); the voids themselves are not events.
 std::vector<LedgerEvent> parse_ledger(std::string_view text, const std::string& origin,
                                       const date::time_zone* zone,
                                       LastLine last_line = LastLine::must_be_complete);
@@ -61,7 +73,7 @@ std::vector<LedgerEvent> parse_ledger(std::string_view text, const std::string& 
 /// Parses events from a stream read in chunks (a `ledger import` file or stdin), with
 /// parse_ledger's rules and limits: a line over max_ledger_line_bytes is refused as soon as it
 /// is seen, more than max_import_events events are refused, so that no input (/dev/zero, an
-/// endless pipe) is ever held whole.
+/// endless pipe) is ever held whole. A void in the stream voids a line of the stream itself.
 std::vector<LedgerEvent> parse_ledger_stream(std::istream& in, const std::string& origin,
                                              const date::time_zone* zone, LastLine last_line);
 
@@ -130,6 +142,19 @@ std::string ledger_journal_path(const std::string& path);
 LedgerAppendResult append_ledger_events(const std::string& path,
                                         const std::vector<LedgerEvent>& events,
                                         const LedgerAppendOptions& options = {});
+
+/// What `ledger void` did: its own line and the event it voided.
+struct LedgerVoidResult {
+  std::size_t line = 0;
+  LedgerEvent voided;
+};
+
+/// Appends `correction` (its target and why; its date in the account's `zone`) to the ledger
+/// at `path` under the same lock and all-or-nothing rules as append_ledger_events. Refuses
+/// with an InputError, before anything is written, a target that holds no event: no such line,
+/// a blank line, a void, a line already voided. A ledger that does not exist has no line.
+LedgerVoidResult append_ledger_void(const std::string& path, const LedgerVoid& correction,
+                                    const date::time_zone* zone, const LedgerLockWait& wait = {});
 
 /// What `ledger import --from-plan` read (SPEC §12).
 struct PlanSends {

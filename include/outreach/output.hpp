@@ -49,6 +49,7 @@
 #include "outreach/rules_diff.hpp"
 #include "outreach/text.hpp"
 #include "outreach/thread_pool.hpp"
+#include "outreach/thread_state.hpp"
 #include "outreach/version.hpp"
 
 namespace outreach {
@@ -160,6 +161,13 @@ void write_credits_report(const CreditReport& report, const CreditsView& view, R
 /// their canonical one-line form).
 void write_ledger_events(const std::vector<LedgerEvent>& events, const std::string& ledger_path,
                          ReportFormat format, std::ostream& out);
+
+/// `outreach ledger show --prospect ID`: text (the prospect's events as `ledger show` shows
+/// them, then a line with its state on the day), json ({"ledger", "prospect", "date", "events",
+/// "state": {"action": "open"|"skip"|"message", "reason"?, "step"?, "not_before"?,
+/// "connect_not_before"?, "connected", "inmail_blocked", "starts_over"}}) or ndjson (the events).
+void write_prospect_thread(const ThreadState& thread, const std::string& ledger_path,
+                           ReportFormat format, std::ostream& out);
 
 /// `outreach plans`: the subscription plans by monthly credits (text), or {"plans": [...]}.
 void write_plans(const Rules& rules, ReportFormat format, std::ostream& out);

@@ -1,18 +1,32 @@
 #include "account_options.hpp"
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <ostream>
 
 #include <fmt/format.h>
 
+#include "default_account.hpp"
 #include "outreach/io.hpp"
 #include "outreach/text.hpp"
 
 namespace outreach::cli {
 
-LoadedAccount load_account_options(const std::optional<std::string>& account_path,
+std::optional<std::string> resolve_account_path(const std::optional<std::string>& account_path,
+                                                Context& ctx) {
+  if (account_path) return account_path;
+  std::error_code error;
+  const std::filesystem::path here = std::filesystem::current_path(error);
+  const auto found = find_default_account(std::getenv("OUTREACH_ACCOUNT"), here);
+  if (!found) return std::nullopt;
+  ctx.err << fmt::format("outreach: account {} ({})\n", printable(found->path), found->how);
+  return found->path;
+}
+
+LoadedAccount load_account_options(const std::optional<std::string>& given_account_path,
                                    const std::optional<std::string>& ledger_path, Context& ctx) {
+  const std::optional<std::string> account_path = resolve_account_path(given_account_path, ctx);
   LoadedAccount loaded;
   // The machine's zone is only looked up without an account (its own zone comes first).
   if (!account_path) loaded.account = default_account(ctx.rules());
@@ -63,6 +77,13 @@ void check_ledger_path(const LoadedAccount& loaded, bool for_writing) {
 std::vector<LedgerEvent> read_account_ledger(const LoadedAccount& loaded, Context& ctx) {
   if (!loaded.ledger_path) return {};
   check_ledger_path(loaded, false);
+  if (loaded.ledger_missing_ok && !inspect_input(*loaded.ledger_path, true)) {
+    ctx.err << fmt::format(
+        "outreach: {} (the account's \"ledger\") does not exist yet: no events so far; "
+        "`outreach ledger add` creates it\n",
+        printable(*loaded.ledger_path));
+    return {};
+  }
   return read_ledger_file(*loaded.ledger_path, loaded.account.zone, loaded.ledger_missing_ok,
                           ledger_lock_wait(ctx));
 }

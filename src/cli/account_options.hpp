@@ -24,11 +24,18 @@ struct LoadedAccount {
   std::optional<std::string> ledger_key;
 };
 
-/// Loads the account file (if any) and resolves the ledger path.
+/// The account file a command uses: --account, else the default account (default_account.hpp),
+/// which it says on stderr; none for the built-in defaults.
+std::optional<std::string> resolve_account_path(const std::optional<std::string>& account_path,
+                                                Context& ctx);
+
+/// Loads the account file (--account, else the default account, if any) and resolves the
+/// ledger path.
 LoadedAccount load_account_options(const std::optional<std::string>& account_path,
                                    const std::optional<std::string>& ledger_path, Context& ctx);
 
-/// The ledger's events in the account's time zone; none when there is no ledger. A lock held
+/// The ledger's events in the account's time zone; none when there is no ledger. An account's
+/// ledger that does not exist yet holds no events, said once on stderr (SPEC §11). A lock held
 /// by another process is waited for, saying so on stderr (ledger_lock_wait).
 std::vector<LedgerEvent> read_account_ledger(const LoadedAccount& loaded, Context& ctx);
 

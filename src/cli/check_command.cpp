@@ -60,7 +60,8 @@ void run_check(const CheckOptions& options, Context& ctx) {
   if (std::count(options.files.begin(), options.files.end(), "-") > 1)
     throw InputError("-: standard input can be read only once");
   std::optional<Account> account;
-  if (options.account) account = load_account_options(options.account, std::nullopt, ctx).account;
+  if (const auto path = resolve_account_path(options.account, ctx))
+    account = load_account_options(path, std::nullopt, ctx).account;
 
   // An account's plan may limit connection notes more tightly (a free account's 200, SPEC §11).
   const Rules rules =

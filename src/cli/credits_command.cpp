@@ -20,10 +20,12 @@ struct CreditsOptions {
 };
 
 void run(const CreditsOptions& options, Context& ctx) {
-  if (!options.account)
+  const std::optional<std::string> account_path = resolve_account_path(options.account, ctx);
+  if (!account_path)
     throw InputError(
-        "credits: no account file: pass --account FILE with at least \"plan\" and \"plan_start\"");
-  const LoadedAccount loaded = load_account_options(options.account, options.ledger, ctx);
+        "credits: no account file: pass --account FILE with at least \"plan\" and \"plan_start\" "
+        "(or set OUTREACH_ACCOUNT, or put a .outreach.json in this folder or a parent)");
+  const LoadedAccount loaded = load_account_options(account_path, options.ledger, ctx);
   const Account& account = loaded.account;
   const Date as_of =
       options.as_of ? parse_date_option(*options.as_of, "--as-of") : today_in(account, ctx);

@@ -1,5 +1,5 @@
-// `outreach ledger add|import|show`: the append-only record of what was sent and came back
-// (SPEC §5).
+// `outreach ledger add|import|void|show`: the append-only record of what was sent and came back
+// (SPEC §5, §12).
 #include <algorithm>
 #include <memory>
 #include <ostream>
@@ -11,7 +11,9 @@
 #include "outreach/credits.hpp"
 #include "outreach/io.hpp"
 #include "outreach/output.hpp"
+#include "outreach/suggest.hpp"
 #include "outreach/text.hpp"
+#include "outreach/thread_state.hpp"
 
 namespace outreach::cli {
 namespace {
@@ -29,8 +31,12 @@ struct LedgerOptions {
   std::string input;
   std::optional<std::string> from_plan;
   std::optional<std::string> through;
+  // void
+  std::string line;
+  std::string why;
   // show
   std::string format = "text";
+  std::optional<std::string> prospect_filter;
 };
 
 void add_location_options(CLI::App* sub, LedgerOptions& options) {
@@ -153,13 +159,71 @@ void run_import(const LedgerOptions& options, Context& ctx) {
   append_checked(loaded, events, input.name(), true, ctx);
 }
 
+// LINE as `ledger show` numbers the ledger's lines: a positive decimal number, nothing else.
+std::size_t parse_line_number(const std::string& text) {
+  std::size_t line = 0;
+  const bool digits =
+      !text.empty() && text.size() <= 18 &&
+      std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (digits)
+    for (const char c : text) line = line * 10 + static_cast<std::size_t>(c - '0');
+  if (line == 0)
+    throw InputError(fmt::format(
+        "ledger void: LINE: expected the line number of an event, as `outreach ledger show` "
+        "lists them (1, 2, …), got {}",
+        quoted_printable(text)));
+  return line;
+}
+
+void run_void(const LedgerOptions& options, Context& ctx) {
+  const LoadedAccount loaded = load_with_ledger(options, ctx, "ledger void");
+  LedgerVoid correction;
+  correction.target = parse_line_number(options.line);
+  if (first_invalid_utf8(options.why))
+    throw InputError(fmt::format("ledger void: --why: expected UTF-8 text, got {}",
+                                 quoted_printable(options.why)));
+  correction.why = options.why;
+  correction.date = today_in(loaded.account, ctx);
+  check_ledger_path(loaded, false);
+  const LedgerVoidResult result = append_ledger_void(*loaded.ledger_path, correction,
+                                                     loaded.account.zone, ledger_lock_wait(ctx));
+  // Which event went, so that a wrong LINE shows at once.
+  const LedgerEvent& event = result.voided;
+  ctx.err << fmt::format("outreach: {}:{}: voided line {}: {} {} {}\n",
+                         printable(*loaded.ledger_path), result.line, correction.target,
+                         format_date(event.date), event_type_name(event.type),
+                         printable(event.prospect));
+}
+
+ReportFormat report_format(const std::string& name) {
+  return name == "ndjson" ? ReportFormat::ndjson
+         : name == "json" ? ReportFormat::json
+                          : ReportFormat::text;
+}
+
 void run_show(const LedgerOptions& options, Context& ctx) {
   const LoadedAccount loaded = load_with_ledger(options, ctx, "ledger show");
   const std::vector<LedgerEvent> events = read_account_ledger(loaded, ctx);
-  const ReportFormat format = options.format == "ndjson" ? ReportFormat::ndjson
-                              : options.format == "json" ? ReportFormat::json
-                                                         : ReportFormat::text;
-  write_ledger_events(events, *loaded.ledger_path, format, ctx.out);
+  const ReportFormat format = report_format(options.format);
+  if (!options.prospect_filter)
+    return write_ledger_events(events, *loaded.ledger_path, format, ctx.out);
+
+  const std::string& prospect = *options.prospect_filter;
+  if (!is_valid_prospect_id(prospect))
+    throw InputError(fmt::format("ledger show: --prospect: expected {}, got {}",
+                                 describe_prospect_id_rule(), quoted_printable(prospect)));
+  const ThreadState thread = thread_state(events, prospect, today_in(loaded.account, ctx),
+                                          loaded.account.sequence, ctx.rules().refund_window_days);
+  if (thread.events.empty()) {
+    // Most likely a typing mistake: name the nearest id the ledger holds.
+    std::vector<std::string> ids;
+    for (const LedgerEvent& event : events) ids.push_back(event.prospect);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    ctx.err << fmt::format("outreach: {}: no events for {}{}\n", printable(*loaded.ledger_path),
+                           quoted_printable(prospect), did_you_mean(prospect, ids));
+  }
+  write_prospect_thread(thread, *loaded.ledger_path, format, ctx.out);
 }
 
 }  // namespace
@@ -212,8 +276,27 @@ void setup_ledger(CLI::App& app, Context& ctx) {
   add_location_options(import_events, *import_options);
   import_events->callback([import_options, &ctx] { run_import(*import_options, ctx); });
 
+  auto void_options = std::make_shared<LedgerOptions>();
+  auto* void_event = ledger->add_subcommand(
+      "void",
+      "Correct a mistaken event: append a void of its line (the file is never rewritten); "
+      "every command then leaves that event out");
+  void_event
+      ->add_option("LINE", void_options->line,
+                   "The event's line in the ledger, as `outreach ledger show` lists it")
+      ->required();
+  void_event->add_option("--why", void_options->why, "Why it is void, kept in the ledger")
+      ->type_name("TEXT");
+  add_location_options(void_event, *void_options);
+  void_event->callback([void_options, &ctx] { run_void(*void_options, ctx); });
+
   auto show_options = std::make_shared<LedgerOptions>();
-  auto* show = ledger->add_subcommand("show", "Print the ledger's events in file order");
+  auto* show = ledger->add_subcommand(
+      "show", "Print the ledger's events in file order, or one prospect's thread and its state");
+  show->add_option("--prospect", show_options->prospect_filter,
+                   "Only this prospect's events, and the state of its conversation today (what "
+                   "a plan started now does with it)")
+      ->type_name("ID");
   ctx.choices.one_of(
       show->add_option("--format", show_options->format, "Output format (default text)")
           ->type_name("FORMAT"),

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <unordered_map>
 #include <vector>
 
@@ -98,20 +99,13 @@ std::string describe_prospect_id_rule() {
                      describe_byte_count(max_prospect_id_bytes));
 }
 
-LedgerEvent parse_ledger_event(std::string_view line, const std::string& origin,
-                               std::size_t line_number, const date::time_zone* zone) {
-  // Checked before parsing: a corrupt line of many megabytes must not become a JSON tree.
-  if (line.size() > max_ledger_line_bytes) throw_line_too_long(origin, line_number);
-  const nlohmann::json document = parse_json_line(line, origin, line_number);
-  const std::string where = fmt::format("{}:{}", origin, line_number);
-  const JsonField root(document, where, "");
-  root.expect_keys({"date", "type", "prospect", "free", "note"});
+namespace {
 
-  LedgerEvent event;
-  event.line = line_number;
-  const JsonField type = root.at("type");
-  event.type = event_type_named(type.as_string(), where + ": type");
+// The type names a void takes in a ledger line (SPEC §12); not an EventType: a void is not
+// something that happened to a prospect, and no reader past the parser ever sees one.
+constexpr std::string_view void_type = "void";
 
+Date parse_line_date(const JsonField& root, const date::time_zone* zone) {
   const JsonField day = root.at("date");
   const auto parsed = parse_date_or_timestamp(day.as_string(), zone);
   if (!parsed)
@@ -119,7 +113,31 @@ LedgerEvent parse_ledger_event(std::string_view line, const std::string& origin,
         fmt::format("expected a date YYYY-MM-DD or a timestamp with an offset such as "
                     "2026-03-05T14:30:00-05:00, got {}",
                     describe_json(day.value())));
-  event.date = *parsed;
+  return *parsed;
+}
+
+LedgerVoid parse_void(const JsonField& root, std::size_t line_number, const date::time_zone* zone) {
+  root.expect_keys({"date", "type", "line", "why"});
+  LedgerVoid correction;
+  correction.line = line_number;
+  correction.date = parse_line_date(root, zone);
+  // Any line number parses; whether the line holds an event is the parser's to say.
+  const JsonField target = root.at("line");
+  if (!target.value().is_number_unsigned() || target.value().get<std::uint64_t>() == 0)
+    target.fail(fmt::format("expected the number of the line it voids (1, 2, …), got {}",
+                            describe_json(target.value())));
+  correction.target = target.value().get<std::size_t>();
+  if (const auto why = root.find("why")) correction.why = why->as_string();
+  return correction;
+}
+
+LedgerEvent parse_event(const JsonField& root, std::string_view type_name, const std::string& where,
+                        std::size_t line_number, const date::time_zone* zone) {
+  root.expect_keys({"date", "type", "prospect", "free", "note"});
+  LedgerEvent event;
+  event.line = line_number;
+  event.type = event_type_named(type_name, where + ": type");
+  event.date = parse_line_date(root, zone);
 
   const JsonField prospect = root.at("prospect");
   event.prospect = prospect.as_string();
@@ -140,6 +158,45 @@ LedgerEvent parse_ledger_event(std::string_view line, const std::string& origin,
                              event_type_name(event.type)));
   }
   return event;
+}
+
+}  // namespace
+
+LedgerLine parse_ledger_line(std::string_view line, const std::string& origin,
+                             std::size_t line_number, const date::time_zone* zone) {
+  // Checked before parsing: a corrupt line of many megabytes must not become a JSON tree.
+  if (line.size() > max_ledger_line_bytes) throw_line_too_long(origin, line_number);
+  const nlohmann::json document = parse_json_line(line, origin, line_number);
+  const std::string where = fmt::format("{}:{}", origin, line_number);
+  const JsonField root(document, where, "");
+  root.expect_object();
+  const std::string type = root.at("type").as_string();
+  LedgerLine parsed;
+  if (type == void_type)
+    parsed.correction = parse_void(root, line_number, zone);
+  else
+    parsed.event = parse_event(root, type, where, line_number, zone);
+  return parsed;
+}
+
+LedgerEvent parse_ledger_event(std::string_view line, const std::string& origin,
+                               std::size_t line_number, const date::time_zone* zone) {
+  LedgerLine parsed = parse_ledger_line(line, origin, line_number, zone);
+  if (!parsed.event)
+    throw InputError(
+        fmt::format("{}:{}: type: expected an event, got a void", origin, line_number));
+  return std::move(*parsed.event);
+}
+
+std::string format_ledger_void(const LedgerVoid& correction) {
+  std::string line = fmt::format(R"({{"date":"{}","type":"{}","line":{})",
+                                 format_date(correction.date), void_type, correction.target);
+  if (!correction.why.empty()) {
+    line += R"(,"why":)";
+    detail::append_json_string(line, correction.why);
+  }
+  line += '}';
+  return line;
 }
 
 bool same_event(const LedgerEvent& a, const LedgerEvent& b) {

@@ -2,6 +2,7 @@
 // One ledger event as a line of NDJSON: reading it, writing it, and the limits on a line.
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,20 @@ nlohmann::json parse_json_line(std::string_view line, const std::string& origin,
 /// Parses one NDJSON line; throws InputError "origin:LINE: field: problem".
 LedgerEvent parse_ledger_event(std::string_view line, const std::string& origin,
                                std::size_t line_number, const date::time_zone* zone);
+
+/// One line of a ledger: an event, or a void of an earlier line (exactly one of the two).
+struct LedgerLine {
+  std::optional<LedgerEvent> event;
+  std::optional<LedgerVoid> correction;
+};
+
+/// Parses one NDJSON line, an event or a void; throws InputError "origin:LINE: field: problem".
+LedgerLine parse_ledger_line(std::string_view line, const std::string& origin,
+                             std::size_t line_number, const date::time_zone* zone);
+
+/// The canonical one-line JSON form of a void, without the newline:
+/// {"date":"2026-03-06","type":"void","line":3,"why":"wrong person"} (`why` only when given).
+std::string format_ledger_void(const LedgerVoid& correction);
 
 /// The canonical one-line JSON form of an event, without the newline:
 /// {"date":"2026-03-05","type":"inmail_sent","prospect":"p-17","free":false}

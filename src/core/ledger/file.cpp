@@ -302,19 +302,134 @@ std::vector<LedgerEvent> read_ledger_file(const std::string& path, const date::t
   throw IoError(fmt::format("{}: out of memory while reading it", path));
 }
 
+namespace {
+
+// A ledger open for appending under its exclusive lock, an interrupted append rolled back.
+struct LockedLedger {
+  FileDescriptor fd;
+  std::string journal;
+  bool existed = false;  ///< before this append: a new file's folder is synced too
+};
+
+LockedLedger lock_for_append(const std::string& path, const LedgerLockWait& wait) {
+  struct stat info {};
+  const bool existed = ::stat(path.c_str(), &info) == 0;
+  FileDescriptor fd = open_regular(path, O_RDWR | O_APPEND | O_CREAT, "a ledger");
+  lock(fd, LOCK_EX, path, wait);
+  std::string journal = journal_path(path, inode_of(fd, path));
+  roll_back(fd, path, journal);
+  return {std::move(fd), std::move(journal), existed};
+}
+
+// Reads the whole ledger under the lock into `consumer` (a parser or a torn-line finder);
+// returns its size.
+template <typename Consumer>
+off_t read_locked(const LockedLedger& ledger, const std::string& path, Consumer& consumer) {
+  ledger_lines::LineSplitter lines = ledger_lines::lines_into(consumer);
+  const off_t size = read_chunks(ledger.fd, path, size_of(ledger.fd, path),
+                                 [&](std::string_view chunk) { lines.feed(chunk); });
+  lines.finish();
+  return size;
+}
+
+// Appends whole lines after `original_size`, all or nothing: the journal says how to undo
+// them until it is gone.
+void write_batch(const LockedLedger& ledger, const std::string& path, off_t original_size,
+                 const std::vector<std::string>& lines_to_write) {
+  try {
+    off_t batch_size = 0;
+    for (const std::string& line : lines_to_write) batch_size += static_cast<off_t>(line.size());
+    write_journal(ledger.journal, original_size, original_size + batch_size);
+    // Whole lines, in writes of about 64 KiB: readers wait for the lock, so they never see a
+    // batch half-written, and a crash mid-batch is rolled back.
+    std::string batch;
+    for (std::size_t i = 0; i < lines_to_write.size(); ++i) {
+      batch += lines_to_write[i];
+      if (batch.size() >= (std::size_t{1} << 16) || i + 1 == lines_to_write.size()) {
+        write_all(ledger.fd, batch, path);
+        batch.clear();
+      }
+    }
+    if (::fsync(ledger.fd.get()) != 0)
+      throw IoError(fmt::format("{}: cannot flush to disk: {}", path, error_text(errno)));
+    if (!ledger.existed) sync_directory_of(path);
+    // The commit: once the journal is gone, the batch is part of the ledger.
+    remove_journal(ledger.journal);
+  } catch (const IoError& e) {
+    // Under the lock nobody else appends: cut back to our own first byte, never further.
+    if (::ftruncate(ledger.fd.get(), original_size) == 0 && ::fsync(ledger.fd.get()) == 0) {
+      (void)::unlink(ledger.journal.c_str());
+      sync_directory_of(ledger.journal);
+    }
+    throw IoError(fmt::format("{}; nothing was appended", e.what()));
+  }
+}
+
+// The writer's words for a void that cannot be appended (the reader has its own, naming the
+// void's line).
+[[noreturn]] void refuse_void(VoidProblem problem, const std::string& path, std::size_t target,
+                              const ledger_lines::LedgerParser& parser) {
+  const LedgerCorrections& corrections = parser.corrections();
+  const std::string line = fmt::format("line {} of {}", target, path);
+  switch (problem) {
+    case VoidProblem::none:
+      break;
+    case VoidProblem::no_such_line:
+      throw InputError(fmt::format(
+          "{} has no line {} (it has {}): `outreach ledger show` lists each event's line", path,
+          target, corrections.lines == 1 ? "1 line" : fmt::format("{} lines", corrections.lines)));
+    case VoidProblem::blank:
+      throw InputError(fmt::format("{} is blank: it holds no event to void", line));
+    case VoidProblem::is_void:
+      throw InputError(fmt::format(
+          "{} is a void itself: a void is not voided; to restore the event it voided, add it "
+          "again",
+          line));
+    case VoidProblem::already_voided:
+      throw InputError(
+          fmt::format("{} is voided already, by line {}", line, corrections.voided.at(target)));
+  }
+  throw InputError(line + ": cannot be voided");
+}
+
+}  // namespace
+
+LedgerVoidResult append_ledger_void(const std::string& path, const LedgerVoid& correction,
+                                    const date::time_zone* zone, const LedgerLockWait& wait) {
+  // A ledger that does not exist has no line to void: refused without creating it.
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0 && errno == ENOENT)
+    throw InputError(
+        fmt::format("{} does not exist yet: it has no line {} to void", path, correction.target));
+  const LockedLedger ledger = lock_for_append(path, wait);
+  ledger_lines::LedgerParser parser(path, zone, LastLine::must_be_complete);
+  const off_t original_size = read_locked(ledger, path, parser);
+  const std::vector<LedgerEvent> events = parser.finish();
+  LedgerVoidResult result;
+  result.line = parser.corrections().lines + 1;
+  const VoidProblem problem =
+      void_problem(events, parser.corrections(), correction.target, result.line);
+  if (problem != VoidProblem::none) refuse_void(problem, path, correction.target, parser);
+  result.voided = *std::lower_bound(
+      events.begin(), events.end(), correction.target,
+      [](const LedgerEvent& event, std::size_t line) { return event.line < line; });
+  std::string line = format_ledger_void(correction);
+  if (line.size() > max_ledger_line_bytes)
+    throw InputError(
+        fmt::format("{}: the void would take {} bytes, more than the {} a ledger "
+                    "line may hold (a shorter --why?); nothing was appended",
+                    path, line.size(), describe_byte_count(max_ledger_line_bytes)));
+  write_batch(ledger, path, original_size, {line + '\n'});
+  return result;
+}
+
 LedgerAppendResult append_ledger_events(const std::string& path,
                                         const std::vector<LedgerEvent>& events,
                                         const LedgerAppendOptions& options) {
   LedgerAppendResult result;
   if (events.empty()) return result;
   std::vector<std::string> lines_to_write = lines_of(path, events);
-
-  struct stat info {};
-  const bool existed = ::stat(path.c_str(), &info) == 0;
-  const FileDescriptor fd = open_regular(path, O_RDWR | O_APPEND | O_CREAT, "a ledger");
-  lock(fd, LOCK_EX, path, options.wait);
-  const std::string journal = journal_path(path, inode_of(fd, path));
-  roll_back(fd, path, journal);
+  const LockedLedger ledger = lock_for_append(path, options.wait);
 
   // Read what is there: a torn last line is never appended onto, and the caller may check the
   // events against the account (credits) under the same lock.
@@ -322,10 +437,7 @@ LedgerAppendResult append_ledger_events(const std::string& path,
   std::vector<LedgerEvent> appending;
   if (options.check || options.skip_present) {
     ledger_lines::LedgerParser parser(path, options.zone, LastLine::must_be_complete);
-    ledger_lines::LineSplitter lines = ledger_lines::lines_into(parser);
-    original_size = read_chunks(fd, path, size_of(fd, path),
-                                [&](std::string_view chunk) { lines.feed(chunk); });
-    lines.finish();
+    original_size = read_locked(ledger, path, parser);
     const std::vector<LedgerEvent> existing = parser.finish();
     if (options.skip_present) {
       // Only the events not yet in the ledger, and their lines.
@@ -344,45 +456,14 @@ LedgerAppendResult append_ledger_events(const std::string& path,
     if (options.check) options.check(existing, appending);
   } else {
     ledger_lines::TornLineFinder finder;
-    ledger_lines::LineSplitter lines = ledger_lines::lines_into(finder);
-    original_size = read_chunks(fd, path, size_of(fd, path),
-                                [&](std::string_view chunk) { lines.feed(chunk); });
-    lines.finish();
+    original_size = read_locked(ledger, path, finder);
     if (const auto torn = finder.result())
       throw InputError(fmt::format("{}:{}: torn last line ({}), not appending after it: {}", path,
                                    torn->line, torn->problem, torn->repair));
   }
   result.appended = lines_to_write.size();
   if (lines_to_write.empty()) return result;
-
-  // From here the batch is all or nothing: the journal says how to undo it until it is gone.
-  try {
-    off_t batch_size = 0;
-    for (const std::string& line : lines_to_write) batch_size += static_cast<off_t>(line.size());
-    write_journal(journal, original_size, original_size + batch_size);
-    // Whole lines, in writes of about 64 KiB: readers wait for the lock, so they never see a
-    // batch half-written, and a crash mid-batch is rolled back.
-    std::string batch;
-    for (std::size_t i = 0; i < lines_to_write.size(); ++i) {
-      batch += lines_to_write[i];
-      if (batch.size() >= (std::size_t{1} << 16) || i + 1 == lines_to_write.size()) {
-        write_all(fd, batch, path);
-        batch.clear();
-      }
-    }
-    if (::fsync(fd.get()) != 0)
-      throw IoError(fmt::format("{}: cannot flush to disk: {}", path, error_text(errno)));
-    if (!existed) sync_directory_of(path);
-    // The commit: once the journal is gone, the batch is part of the ledger.
-    remove_journal(journal);
-  } catch (const IoError& e) {
-    // Under the lock nobody else appends: cut back to our own first byte, never further.
-    if (::ftruncate(fd.get(), original_size) == 0 && ::fsync(fd.get()) == 0) {
-      (void)::unlink(journal.c_str());
-      sync_directory_of(journal);
-    }
-    throw IoError(fmt::format("{}; nothing was appended", e.what()));
-  }
+  write_batch(ledger, path, original_size, lines_to_write);
   return result;
 }
 

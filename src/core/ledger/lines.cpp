@@ -46,6 +46,26 @@ TornLine not_json(std::size_t number, std::string_view line) {
       fmt::format("{}:{}: torn last line ({}): {}", origin, torn.line, torn.problem, torn.repair));
 }
 
+// Why a void read from a ledger cannot stand (the writer refuses each of these first).
+std::string reader_void_problem(VoidProblem problem, std::size_t target,
+                                const LedgerCorrections& corrections) {
+  switch (problem) {
+    case VoidProblem::none:
+      break;
+    case VoidProblem::no_such_line:
+      return fmt::format("{} is not a line before this void: a void names an earlier event",
+                         target);
+    case VoidProblem::blank:
+      return fmt::format("line {} is blank: it holds no event to void", target);
+    case VoidProblem::is_void:
+      return fmt::format("line {} is a void itself: a void is not voided", target);
+    case VoidProblem::already_voided:
+      return fmt::format("line {} is voided already, by line {}", target,
+                         corrections.voided.at(target));
+  }
+  return "no problem";
+}
+
 bool is_json(std::string_view line) { return nlohmann::json::accept(line.begin(), line.end()); }
 
 }  // namespace
@@ -97,27 +117,46 @@ std::optional<TornLine> TornLineFinder::result() const {
 }
 
 void LedgerParser::line(std::string_view text, bool complete, bool overlong) {
-  ++number_;
-  if (overlong) throw_line_too_long(origin_, number_);
+  const std::size_t number = ++corrections_.lines;
+  if (overlong) throw_line_too_long(origin_, number);
   if (is_blank_line(text)) return;
   // A line that is not JSON is followed by another one: it is not torn, only malformed.
   if (not_json_) {
-    // Throws: it is not JSON (kept as an event all the same should the parser think otherwise).
-    events_.push_back(parse_ledger_event(not_json_->second, origin_, not_json_->first, zone_));
+    // Throws: it is not JSON (kept as a line all the same should the parser think otherwise).
+    add(parse_ledger_line(not_json_->second, origin_, not_json_->first, zone_));
     not_json_.reset();
   }
   if (last_line_ == LastLine::must_be_complete) {
-    if (!complete) throw_torn(origin_, without_newline(number_));
+    if (!complete) throw_torn(origin_, without_newline(number));
     if (!is_json(text)) {
-      not_json_.emplace(number_, std::string(text));
+      not_json_.emplace(number, std::string(text));
       return;
     }
   }
-  events_.push_back(parse_ledger_event(text, origin_, number_, zone_));
+  add(parse_ledger_line(text, origin_, number, zone_));
+}
+
+void LedgerParser::add(LedgerLine&& parsed) {
+  if (parsed.event) {
+    events_.push_back(std::move(*parsed.event));
+    return;
+  }
+  const LedgerVoid& correction = *parsed.correction;
+  const std::size_t target = correction.target;
+  const VoidProblem problem = void_problem(events_, corrections_, target, correction.line);
+  if (problem != VoidProblem::none)
+    throw InputError(fmt::format("{}:{}: line: {}", origin_, correction.line,
+                                 reader_void_problem(problem, target, corrections_)));
+  corrections_.void_lines.push_back(correction.line);
+  corrections_.voided.emplace(target, correction.line);
 }
 
 std::vector<LedgerEvent> LedgerParser::finish() {
   if (not_json_) throw_torn(origin_, not_json(not_json_->first, not_json_->second));
+  if (!corrections_.voided.empty())
+    std::erase_if(events_, [&](const LedgerEvent& event) {
+      return corrections_.voided.contains(event.line);
+    });
   return std::move(events_);
 }
 
@@ -132,6 +171,19 @@ std::optional<TornLine> find_torn_last_line(std::string_view text) {
 }  // namespace outreach::ledger_lines
 
 namespace outreach {
+
+VoidProblem void_problem(const std::vector<LedgerEvent>& events,
+                         const LedgerCorrections& corrections, std::size_t target,
+                         std::size_t own_line) {
+  if (target == 0 || target >= own_line) return VoidProblem::no_such_line;
+  if (corrections.voided.contains(target)) return VoidProblem::already_voided;
+  if (std::binary_search(corrections.void_lines.begin(), corrections.void_lines.end(), target))
+    return VoidProblem::is_void;
+  const auto event =
+      std::lower_bound(events.begin(), events.end(), target,
+                       [](const LedgerEvent& e, std::size_t line) { return e.line < line; });
+  return event != events.end() && event->line == target ? VoidProblem::none : VoidProblem::blank;
+}
 
 std::vector<LedgerEvent> parse_ledger(std::string_view text, const std::string& origin,
                                       const date::time_zone* zone, LastLine last_line) {

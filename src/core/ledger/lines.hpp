@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "ledger/event.hpp"
@@ -23,6 +24,21 @@ struct TornLine {
   std::string problem;  ///< "no newline at its end; …" or "not JSON: <why> at column N"
   std::string repair;   ///< what the user should do about it
 };
+
+/// The voids (SPEC §12) a ledger's parser has seen.
+struct LedgerCorrections {
+  std::size_t lines = 0;                                ///< lines read so far, blank ones too
+  std::vector<std::size_t> void_lines;                  ///< the lines that hold a void, ascending
+  std::unordered_map<std::size_t, std::size_t> voided;  ///< a voided line → its void's line
+};
+
+/// What stands in the way of voiding line `target` by a void on line `own_line`.
+enum class VoidProblem { none, no_such_line, blank, is_void, already_voided };
+
+/// `events`: those read so far in line order (the voided ones among them or not).
+VoidProblem void_problem(const std::vector<LedgerEvent>& events,
+                         const LedgerCorrections& corrections, std::size_t target,
+                         std::size_t own_line);
 
 }  // namespace outreach
 
@@ -70,7 +86,9 @@ class TornLineFinder {
 
 /// Parses events while lines go by, with parse_ledger's rules: a torn last line (no newline,
 /// or a last non-blank line that is not JSON) is an InputError naming it, unless the last line
-/// may lack its newline; every other problem is the InputError of the first bad line.
+/// may lack its newline; every other problem is the InputError of the first bad line. A void
+/// must name an earlier line that holds an event not voided yet; finish() leaves the voided
+/// events out.
 class LedgerParser {
  public:
   static constexpr bool stops_at_overlong_line = true;  ///< line() throws for one
@@ -79,13 +97,16 @@ class LedgerParser {
   void line(std::string_view text, bool complete, bool overlong);
   std::vector<LedgerEvent> finish();
   std::size_t events() const { return events_.size(); }
+  const LedgerCorrections& corrections() const { return corrections_; }
 
  private:
+  void add(LedgerLine&& parsed);
+
   std::string origin_;
   const date::time_zone* zone_;
   LastLine last_line_;
-  std::size_t number_ = 0;
   std::vector<LedgerEvent> events_;
+  LedgerCorrections corrections_;
   /// A line that is not JSON: torn if it stays the last non-blank line, else an error.
   std::optional<std::pair<std::size_t, std::string>> not_json_;
 };

@@ -149,6 +149,11 @@ When set and not empty, no colour on a terminal (\fB\-\-color always\fR still co
 .B COLUMNS
 The width the plan's table is fitted into (default: the terminal's width).
 .TP
+.B OUTREACH_ACCOUNT
+The account file of the commands that take \fB\-\-account\fR, when it is not given (said on
+standard error). Without it, the nearest \fI.outreach.json\fR in the current folder or a
+parent is the account.
+.TP
 .B OUTREACH_NOW
 A fixed time, such as 2026\-11\-26T09:00:00Z, instead of the clock: what "today" is.
 .TP
@@ -157,6 +162,11 @@ Seconds after which a long plan counts the prospects read on a terminal (default
 .TP
 .B TZ
 The time zone without an account file.
+.SH FILES
+.TP
+.I .outreach.json
+The default account, found in the current folder or the nearest parent that holds one, as git
+finds \fI.git\fR; its paths are relative to its own folder.
 .SH SEE ALSO
 The README (\fIshare/doc/outreach/README.md\fR) and the examples beside it.
 )roff";

@@ -55,10 +55,12 @@ bool connected_on_date(std::string_view text) {
   return parse_iso_date(iso).has_value();
 }
 
+// The column the header names `key`, or npos: a later row may have more cells than the header,
+// and none of them is that column then.
 std::size_t column_of(const CsvRecord& header, std::string_view key) {
   for (std::size_t i = 0; i < header.cells.size(); ++i)
     if (csv_column_key(header.cells[i]) == key) return i;
-  return header.cells.size();
+  return std::string::npos;
 }
 
 }  // namespace
@@ -113,13 +115,16 @@ std::vector<std::string> read_exclusions(std::istream& in, const std::string& or
   if (!records.next(record)) return keys;
   // A CSV file names its id or profile URL column in its header; a plain list has one key a
   // line (a lone cell each, whatever its commas: a line is read as the record it is).
-  std::size_t id = record.cells.size(), url = record.cells.size();
+  // npos for a column the header does not name: a later row may have more cells than the
+  // header, and none of them is the id or URL column then.
+  constexpr std::size_t none = std::string::npos;
+  std::size_t id = none, url = none;
   for (std::size_t i = 0; i < record.cells.size(); ++i) {
     const std::string field = csv.field_for(record.cells[i]);
-    if (field == "id" && id == record.cells.size()) id = i;
-    if (field == "profile_url" && url == record.cells.size()) url = i;
+    if (field == "id" && id == none) id = i;
+    if (field == "profile_url" && url == none) url = i;
   }
-  const bool has_header = id < record.cells.size() || url < record.cells.size();
+  const bool has_header = id != none || url != none;
   // A plain list's line is the whole line: a Sales Navigator URL holds commas.
   const auto whole_line = [&](const CsvRecord& line) {
     std::string text;

@@ -83,3 +83,13 @@ TEST_CASE("exclusions: a CSV with an id or profile URL column", "[lists]") {
         "https://www.linkedin.com/in/jane-doe or a Sales Navigator lead URL, got "
         "\"https://twitter.com/x\"");
 }
+
+// Found by the fuzz target (tests/data/fuzz-regressions/csv/*-row-longer-than-header.csv): a
+// row with more cells than the header read past the header's column names.
+TEST_CASE("a row longer than its header: the extra cells are no named column", "[lists]") {
+  CHECK(exclusions("id,Name\na,A\nb,B,unexpected\n") == Keys{"a", "b"});
+  CHECK(exclusions("Name,Profile URL\nA,https://www.linkedin.com/in/a,x,y\n") ==
+        Keys{"linkedin.com/in/a"});
+  CHECK(connections("Notes:\nFirst Name,Last Name,URL\nA,B,https://www.linkedin.com/in/ab,15 "
+                    "Mar 2024,x\n") == Keys{"linkedin.com/in/ab"});
+}
