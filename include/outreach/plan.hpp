@@ -78,6 +78,28 @@ struct RowExtras {
   std::vector<std::pair<std::string, std::string>> fields;  ///< --with, in the order asked
 };
 
+/// A group conversation's name on its members' rows: one string a group, shared by its rows
+/// (16 bytes a row where a std::string takes 32, and most rows have no group).
+class GroupName {
+ public:
+  GroupName() = default;
+  explicit GroupName(std::string name)
+      : name_(name.empty() ? nullptr : std::make_shared<const std::string>(std::move(name))) {}
+
+  bool empty() const { return name_ == nullptr; }
+  const std::string& str() const { return name_ ? *name_ : no_name(); }
+
+  friend bool operator==(const GroupName& a, std::string_view b) { return a.str() == b; }
+  friend bool operator==(const GroupName& a, const GroupName& b) { return a.str() == b.str(); }
+
+ private:
+  static const std::string& no_name() {
+    static const std::string none;
+    return none;
+  }
+  std::shared_ptr<const std::string> name_;
+};
+
 /// The plan for one prospect — compact: kept for every input prospect until output.
 struct PlannedProspect {
   std::string id;
@@ -88,7 +110,7 @@ struct PlannedProspect {
   int cost = 0;                              ///< InMail credits
   std::optional<date::sys_seconds> send_at;  ///< first send; nullopt for skips and Message Ads
   const date::time_zone* zone = nullptr;     ///< the zone send_at is shown in
-  std::string group;                         ///< group conversation, if one
+  GroupName group;                           ///< group conversation, if one
   std::vector<PlanFinding> findings;
   std::vector<PlannedStep> followups;       ///< steps after the first send
   std::shared_ptr<const RowExtras> extras;  ///< null unless drafts or --with fields are kept

@@ -107,7 +107,7 @@ void append_tsv_row(std::string& line, const PlannedProspect& row,
   line += '\t';
   line += detail::send_at_iso(row);
   line += '\t';
-  detail::append_tsv_field(line, row.group);
+  detail::append_tsv_field(line, row.group.str());
   line += '\t';
   line += detail::followup_channels(row);
   line += '\t';
@@ -141,7 +141,7 @@ void append_csv_row(std::string& line, const PlannedProspect& row,
                                std::string(plan_reason_name(row.reason)),
                                fmt::format("{}", row.cost),
                                detail::send_at_iso(row),
-                               row.group,
+                               row.group.str(),
                                detail::followup_channels(row),
                                detail::finding_rules(row),
                                detail::step_of(row),
@@ -192,7 +192,7 @@ void append_row_json(std::string& out, const PlannedProspect& row,
   append_optional(
       out, row.send_at && row.zone != nullptr ? std::string(row.zone->name()) : std::string());
   out += ",\"group\":";
-  append_optional(out, row.group);
+  append_optional(out, row.group.str());
   out += ",\"then\":[";
   for (std::size_t i = 0; i < row.followups.size(); ++i) {
     const PlannedStep& step = row.followups[i];

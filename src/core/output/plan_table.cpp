@@ -71,7 +71,7 @@ Row cells_of(const PlannedProspect& row) {
           row.channel == PlanChannel::skip ? "-" : row.step(),
           fmt::format("{}", row.cost),
           local_send_time(row),
-          row.group.empty() ? "-" : fitted(row.group, max_group_width),
+          row.group.empty() ? "-" : fitted(row.group.str(), max_group_width),
           then_text.empty() ? "-" : printable(then_text),
           rules.empty() ? "-" : printable(rules)};
 }

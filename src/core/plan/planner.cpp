@@ -1,6 +1,7 @@
 // The planner: each prospect is decided and its drafts checked as it is added, then `finish`
 // ranks, allocates credits, places the sends and sums the campaign up.
 #include <algorithm>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -131,7 +132,8 @@ AssessedProspect assess(const PlannerState& s, DraftChecker& drafts, const Prosp
   AssessedProspect out;
   PlanRecord& record = out.record;
   record.priority = prospect.priority;
-  record.mutual_connections = prospect.mutual_connections;
+  record.mutual_connections = static_cast<std::int32_t>(std::min<std::int64_t>(
+      prospect.mutual_connections, std::numeric_limits<std::int32_t>::max()));
   record.zone = prospect.zone ? prospect.zone : s.zone;
   record.deadline = RankKey::deadline_days(prospect.deadline);
   record.earliest =
@@ -200,7 +202,7 @@ void commit(PlannerState& s, Prospect&& prospect, AssessedProspect&& assessed) {
   if (!prospect.group.empty()) {
     const auto [it, inserted] =
         s.group_ids.try_emplace(prospect.group, static_cast<std::uint32_t>(s.groups.size()));
-    if (inserted) s.groups.push_back(PlanGroup{prospect.group, 0, 0, false});
+    if (inserted) s.groups.push_back(PlanGroup{prospect.group, {}, 0, 0, false});
     PlanGroup& group = s.groups[it->second];
     record.group = it->second + 1;
     if (row.channel != PlanChannel::skip) ++group.members;
@@ -275,8 +277,11 @@ PlanResult Planner::finish() {
   }
   for (std::size_t i = 0; i < count; ++i) {
     const std::uint32_t g = s.records[i].group;
-    if (g != 0 && s.groups[g - 1].conversation && s.rows[i].channel == PlanChannel::message)
-      s.rows[i].group = s.groups[g - 1].name;
+    if (g == 0) continue;
+    PlanGroup& group = s.groups[g - 1];
+    if (!group.conversation || s.rows[i].channel != PlanChannel::message) continue;
+    if (group.row_name.empty()) group.row_name = GroupName(group.name);
+    s.rows[i].group = group.row_name;
   }
 
   // Only the grants up to the plan's last day pay for its InMails.

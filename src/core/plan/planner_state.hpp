@@ -18,17 +18,19 @@
 
 namespace outreach {
 
-/// The planning facts of one prospect that its PlannedProspect row does not hold (72 bytes).
+/// The planning facts of one prospect that its PlannedProspect row does not hold (64 bytes).
 struct PlanRecord {
   static constexpr std::int32_t no_day = RankKey::no_deadline;
 
   double priority = 0;
-  std::int64_t mutual_connections = 0;
   const date::time_zone* zone = nullptr;         ///< the prospect's zone, else the account's
   std::uint64_t inmail_hash = 0;                 ///< masked InMail body, when rendered
   std::uint64_t connect_hash = 0;                ///< masked connection note, when rendered
   std::int32_t deadline = RankKey::no_deadline;  ///< days since 1970-01-01
   std::int32_t earliest = no_day;                ///< no send before this day (account zone)
+  /// Clamped to 2^31 - 1: LinkedIn's 30,000-connection cap keeps real counts far below, and
+  /// 4 bytes less for every prospect keep a plan of millions within its memory goal.
+  std::int32_t mutual_connections = 0;
   std::uint32_t group = 0;  ///< 1-based index into PlannerState::groups; 0: none
   // Findings are appended in the order inmail, connect note, message; a step-6 candidate has
   // all three until the allocation decides which apply.
@@ -50,11 +52,12 @@ struct PlanRecord {
   }
 };
 
-static_assert(sizeof(PlanRecord) <= 72, "the per-prospect record is kept for every prospect");
+static_assert(sizeof(PlanRecord) <= 64, "the per-prospect record is kept for every prospect");
 
 /// A `group` named in the input and who in it could take part in one conversation.
 struct PlanGroup {
   std::string name;
+  GroupName row_name;  ///< `name`, shared by the rows of a conversation
   std::uint32_t members = 0;    ///< not skipped
   std::uint32_t connected = 0;  ///< not skipped and connected (a `message` row)
   bool conversation = false;    ///< two or more members, all connected

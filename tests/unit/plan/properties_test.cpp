@@ -150,7 +150,7 @@ TEST_CASE("over thousands of prospects and a random ledger, every rule of the pl
       CHECK(std::find(days.begin(), days.end(), weekday) != days.end());
       if (row.channel == PlanChannel::connect) ++invitations[local_date(at, a.zone)];
       if (row.channel == PlanChannel::message &&
-          (row.group.empty() || groups_seen.insert(row.group).second)) {
+          (row.group.empty() || groups_seen.insert(row.group.str()).second)) {
         ++messages[local_date(at, a.zone)];
         sends.push_back(at);
       } else if (row.channel != PlanChannel::message) {
