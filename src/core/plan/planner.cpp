@@ -251,7 +251,7 @@ PlanResult Planner::finish() {
   const Date start = s.config.start;
 
   // One ranking for everything that competes: credits and send times. The keys are gathered in
-  // one array (fast to sort); ids are read from the rows only when their first 16 bytes tie.
+  // one array (fast to sort); ids are read from the rows only when their first 12 bytes tie.
   std::vector<RankKey> keys(count);
   for (std::size_t i = 0; i < count; ++i) {
     const PlanRecord& r = s.records[i];

@@ -4,14 +4,14 @@
 namespace outreach {
 
 void RankKey::set_id_prefix(std::string_view id) {
-  const auto pack = [&](std::size_t from) {
+  const auto pack = [&](std::size_t from, std::size_t bytes) {
     std::uint64_t packed = 0;
-    for (std::size_t k = from; k < from + 8; ++k)
+    for (std::size_t k = from; k < from + bytes; ++k)
       packed = (packed << 8) | (k < id.size() ? static_cast<unsigned char>(id[k]) : 0U);
     return packed;
   };
-  id_head = pack(0);
-  id_tail = pack(8);
+  id_head = pack(0, 8);
+  id_tail = static_cast<std::uint32_t>(pack(8, 4));
 }
 
 int compare_ranks(const RankKey& a, const RankKey& b) {
