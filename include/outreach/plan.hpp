@@ -78,6 +78,12 @@ struct RowExtras {
   std::vector<std::pair<std::string, std::string>> fields;  ///< --with, in the order asked
 };
 
+/// One template of a channel and its variant's name (empty: the channel has one template).
+struct NamedTemplate {
+  std::string name;
+  Template tmpl;
+};
+
 /// The plan for one prospect — compact: kept for every input prospect until output.
 struct PlannedProspect {
   std::string id;
@@ -89,6 +95,7 @@ struct PlannedProspect {
   std::optional<date::sys_seconds> send_at;  ///< first send; nullopt for skips and Message Ads
   const date::time_zone* zone = nullptr;     ///< the zone send_at is shown in
   std::string group;                         ///< group conversation, if one
+  std::string variant;                       ///< the first step's template variant (SPEC §12)
   std::vector<PlanFinding> findings;
   std::vector<PlannedStep> followups;       ///< steps after the first send
   std::shared_ptr<const RowExtras> extras;  ///< null unless drafts or --with fields are kept
@@ -157,12 +164,13 @@ struct PlanConfig {
   std::optional<date::sys_seconds> start_at;
   /// The last day a send may fall on (account zone); default start + sequence.horizon_days.
   std::optional<Date> until;
-  std::optional<Template> connect_template;
-  std::optional<Template> message_template;
-  std::optional<Template> inmail_template;     ///< its text may open with a `Subject:` header
-  std::optional<Template> follow_up_template;  ///< follow-up messages; else message_template
-  bool keep_drafts = false;                    ///< rows carry their rendered first step
-  std::vector<std::string> with_fields;        ///< input fields every row carries (--with)
+  /// Each channel's templates: none, one (unnamed), or its variants sorted by name (SPEC §12).
+  std::vector<NamedTemplate> connect_templates;
+  std::vector<NamedTemplate> message_templates;
+  std::vector<NamedTemplate> inmail_templates;     ///< may open with a `Subject:` header
+  std::vector<NamedTemplate> follow_up_templates;  ///< follow-ups; else message_templates
+  bool keep_drafts = false;                        ///< rows carry their rendered first step
+  std::vector<std::string> with_fields;            ///< input fields every row carries (--with)
   /// Profile URLs (normal form) of 1st-degree connections (--connections), sorted: a prospect
   /// whose id or profile URL is among them is 1st-degree whatever its degree says.
   std::vector<std::string> connections;

@@ -46,14 +46,43 @@ void check_config(const PlanConfig& config, const Rules& rules) {
 // The fields the templates name, each once, in the templates' order.
 std::vector<std::string> template_field_names(const PlanConfig& config) {
   std::vector<std::string> names;
-  for (const auto* tmpl : {&config.connect_template, &config.message_template,
-                           &config.inmail_template, &config.follow_up_template}) {
-    if (!tmpl->has_value()) continue;
-    for (const Template::Piece& piece : (*tmpl)->pieces())
-      if (piece.is_field && std::find(names.begin(), names.end(), piece.text) == names.end())
-        names.push_back(piece.text);
-  }
+  for (const auto* templates : {&config.connect_templates, &config.message_templates,
+                                &config.inmail_templates, &config.follow_up_templates})
+    for (const NamedTemplate& named : *templates)
+      for (const Template::Piece& piece : named.tmpl.pieces())
+        if (piece.is_field && std::find(names.begin(), names.end(), piece.text) == names.end())
+          names.push_back(piece.text);
   return names;
+}
+
+// The variant of the template a row's first step is rendered from, as DraftChecker chooses it
+// (SPEC §12): empty for a skip, a Message Ad, or a channel given one path.
+void name_variant(const PlanConfig& config, PlannedProspect& row) {
+  const std::vector<NamedTemplate>* templates = nullptr;
+  std::string_view key;
+  switch (row.channel) {
+    case PlanChannel::inmail:
+      templates = &config.inmail_templates;
+      key = "inmail";
+      break;
+    case PlanChannel::connect:
+      templates = &config.connect_templates;
+      key = "connect";
+      break;
+    case PlanChannel::message:
+      if (row.followup > 0 && !config.follow_up_templates.empty()) {
+        templates = &config.follow_up_templates;
+        key = "follow_up";
+      } else {
+        templates = &config.message_templates;
+        key = "message";
+      }
+      break;
+    default:
+      return;
+  }
+  if (templates->empty()) return;
+  row.variant = (*templates)[variant_index(row.id, key, templates->size())].name;
 }
 
 }  // namespace
@@ -288,6 +317,7 @@ PlanResult Planner::finish() {
   CreditTimeline credits(s.start_balance, start, grants, plan.monthly_credits, plan.cap);
   const ScheduleOutcome schedule = schedule_sends(s, order, credits);
   s.connect_without_note = spend_note_budget(s, order);
+  for (std::size_t i = 0; i < s.rows.size(); ++i) name_variant(s.config, s.rows[i]);
 
   PlanResult result;
   result.summary = summarize(s, credits, schedule, conversations);
