@@ -219,7 +219,7 @@ TEST_CASE("bad template variants are refused with the key", "[account][variants]
   CHECK(error_of(R"({"templates": {"connect": ["a/x.txt", "b/x.txt"]}})") ==
         "account.json: templates.connect[1]: two variants named 'x' (name them with an object)");
   CHECK(error_of(R"({"templates": {"connect": {"a": 3}}})") ==
-        "account.json: templates.connect.a: expected a file path, got 3");
+        "account.json: templates.connect.a: expected a string, got 3");
   CHECK(error_of(R"({"templates": {"connect": 3}})") ==
         "account.json: templates.connect: expected a path, a list of paths or an object name → "
         "path, got 3");
