@@ -1,6 +1,7 @@
 #pragma once
 /// The account file (SPEC §4): plan, time zone, opening balance, ledger, templates, limits.
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,13 +19,25 @@ struct OpeningBalance {
   Date as_of;
 };
 
-/// Template file paths, already resolved against the account file's folder.
-struct TemplatePaths {
-  std::optional<std::string> connect;
-  std::optional<std::string> message;
-  std::optional<std::string> inmail;
-  std::optional<std::string> follow_up;  ///< follow-up messages; the message template without it
+/// One template file of a channel: its variant's name (SPEC §12) and its path, resolved
+/// against the account file's folder.
+struct TemplateFile {
+  std::string name;  ///< empty for a channel given as one path: it has no variants
+  std::string path;
 };
+
+/// Template files by channel: none, one path, or its variants sorted by name (SPEC §12).
+struct TemplatePaths {
+  std::vector<TemplateFile> connect;
+  std::vector<TemplateFile> message;
+  std::vector<TemplateFile> inmail;
+  std::vector<TemplateFile> follow_up;  ///< follow-up messages; the message templates without it
+};
+
+/// The variant a prospect gets among `count` (SPEC §12): FNV-1a 64 of `id + "\n" + key`,
+/// modulo `count`, an index into the names in sorted order; the same on every re-plan. `key`
+/// is the template's key in the account (connect, message, inmail, follow_up).
+std::size_t variant_index(std::string_view id, std::string_view key, std::size_t count);
 
 /// Days with no sends (holidays, time off), in the account's zone: each a range, inclusive.
 struct BlackoutDays {

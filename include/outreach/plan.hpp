@@ -16,6 +16,7 @@
 #include "outreach/ledger.hpp"
 #include "outreach/prospect.hpp"
 #include "outreach/rules.hpp"
+#include "outreach/shared_name.hpp"
 #include "outreach/template.hpp"
 #include "outreach/thread_pool.hpp"
 
@@ -78,26 +79,10 @@ struct RowExtras {
   std::vector<std::pair<std::string, std::string>> fields;  ///< --with, in the order asked
 };
 
-/// A group conversation's name on its members' rows: one string a group, shared by its rows
-/// (16 bytes a row where a std::string takes 32, and most rows have no group).
-class GroupName {
- public:
-  GroupName() = default;
-  explicit GroupName(std::string name)
-      : name_(name.empty() ? nullptr : std::make_shared<const std::string>(std::move(name))) {}
-
-  bool empty() const { return name_ == nullptr; }
-  const std::string& str() const { return name_ ? *name_ : no_name(); }
-
-  friend bool operator==(const GroupName& a, std::string_view b) { return a.str() == b; }
-  friend bool operator==(const GroupName& a, const GroupName& b) { return a.str() == b.str(); }
-
- private:
-  static const std::string& no_name() {
-    static const std::string none;
-    return none;
-  }
-  std::shared_ptr<const std::string> name_;
+/// One template of a channel and its variant's name (empty: the channel has one template).
+struct NamedTemplate {
+  std::string name;
+  Template tmpl;
 };
 
 /// The plan for one prospect — compact: kept for every input prospect until output.
@@ -110,7 +95,8 @@ struct PlannedProspect {
   int cost = 0;                              ///< InMail credits
   std::optional<date::sys_seconds> send_at;  ///< first send; nullopt for skips and Message Ads
   const date::time_zone* zone = nullptr;     ///< the zone send_at is shown in
-  GroupName group;                           ///< group conversation, if one
+  SharedName group;                          ///< group conversation, if one
+  SharedName variant;                        ///< the first step's template variant (SPEC §12)
   std::vector<PlanFinding> findings;
   std::vector<PlannedStep> followups;       ///< steps after the first send
   std::shared_ptr<const RowExtras> extras;  ///< null unless drafts or --with fields are kept
@@ -179,12 +165,13 @@ struct PlanConfig {
   std::optional<date::sys_seconds> start_at;
   /// The last day a send may fall on (account zone); default start + sequence.horizon_days.
   std::optional<Date> until;
-  std::optional<Template> connect_template;
-  std::optional<Template> message_template;
-  std::optional<Template> inmail_template;     ///< its text may open with a `Subject:` header
-  std::optional<Template> follow_up_template;  ///< follow-up messages; else message_template
-  bool keep_drafts = false;                    ///< rows carry their rendered first step
-  std::vector<std::string> with_fields;        ///< input fields every row carries (--with)
+  /// Each channel's templates: none, one (unnamed), or its variants sorted by name (SPEC §12).
+  std::vector<NamedTemplate> connect_templates;
+  std::vector<NamedTemplate> message_templates;
+  std::vector<NamedTemplate> inmail_templates;     ///< may open with a `Subject:` header
+  std::vector<NamedTemplate> follow_up_templates;  ///< follow-ups; else message_templates
+  bool keep_drafts = false;                        ///< rows carry their rendered first step
+  std::vector<std::string> with_fields;            ///< input fields every row carries (--with)
   /// Profile URLs (normal form) of 1st-degree connections (--connections), sorted: a prospect
   /// whose id or profile URL is among them is 1st-degree whatever its degree says.
   std::vector<std::string> connections;

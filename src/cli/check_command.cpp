@@ -43,14 +43,16 @@ LintOptions lint_options(const CheckOptions& options) {
 
 // The channel of the account's template key a file is listed under (SPEC §13), if it is one.
 std::optional<std::string> listed_channel(const TemplatePaths& templates, const std::string& path) {
-  const std::pair<const std::optional<std::string>*, const char*> keys[] = {
+  const std::pair<const std::vector<TemplateFile>*, const char*> keys[] = {
       {&templates.connect, "connect"},
       {&templates.message, "message"},
       {&templates.inmail, "inmail"},
   };
   for (const auto& [listed, channel] : keys) {
-    std::error_code error;
-    if (*listed && std::filesystem::equivalent(path, **listed, error)) return channel;
+    for (const TemplateFile& file : *listed) {
+      std::error_code error;
+      if (std::filesystem::equivalent(path, file.path, error)) return channel;
+    }
   }
   return std::nullopt;
 }

@@ -11,14 +11,17 @@
 namespace outreach::cli {
 namespace {
 
-// A template file of the account, if it names one; a file that cannot be read is named by
-// its key in the account ("templates.connect").
-std::optional<Template> load_template(const Account& account,
-                                      const std::optional<std::string>& path, const char* key) {
-  if (!path) return std::nullopt;
-  const std::string text = naming_account_key(account, std::string("templates.") + key,
-                                              [&] { return read_input_file(*path); });
-  return Template::read(text, *path);
+// The template files the account names for a channel, each with its variant's name; a file
+// that cannot be read is named by its key in the account ("templates.connect").
+std::vector<NamedTemplate> load_templates(const Account& account,
+                                          const std::vector<TemplateFile>& files, const char* key) {
+  std::vector<NamedTemplate> templates;
+  for (const TemplateFile& file : files) {
+    const std::string text = naming_account_key(account, std::string("templates.") + key,
+                                                [&] { return read_input_file(file.path); });
+    templates.push_back({file.name, Template::read(text, file.path)});
+  }
+  return templates;
 }
 
 }  // namespace
@@ -63,13 +66,11 @@ PlanConfig plan_config(LoadedAccount loaded, const PlanStart& start,
   if (options.until) config.until = parse_date_option(*options.until, "--until");
   config.ledger = read_account_ledger(loaded, ctx);
   config.ledger_origin = loaded.ledger_path;
-  config.connect_template =
-      load_template(loaded.account, loaded.account.templates.connect, "connect");
-  config.message_template =
-      load_template(loaded.account, loaded.account.templates.message, "message");
-  config.inmail_template = load_template(loaded.account, loaded.account.templates.inmail, "inmail");
-  config.follow_up_template =
-      load_template(loaded.account, loaded.account.templates.follow_up, "follow_up");
+  const TemplatePaths& files = loaded.account.templates;
+  config.connect_templates = load_templates(loaded.account, files.connect, "connect");
+  config.message_templates = load_templates(loaded.account, files.message, "message");
+  config.inmail_templates = load_templates(loaded.account, files.inmail, "inmail");
+  config.follow_up_templates = load_templates(loaded.account, files.follow_up, "follow_up");
   config.account = std::move(loaded.account);
   return config;
 }

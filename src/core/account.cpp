@@ -1,6 +1,7 @@
 #include "outreach/account.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -60,13 +61,48 @@ OpeningBalance parse_opening(const JsonField& field) {
   return opening;
 }
 
+// One channel's templates: a path; a list of paths, each named by its file stem; or an object
+// name → path. Variants come sorted by name, the order the assignment indexes (SPEC §12).
+std::vector<TemplateFile> parse_template_files(const JsonField& field,
+                                               const std::string& base_dir) {
+  std::vector<TemplateFile> files;
+  if (field.value().is_string()) {
+    files.push_back({"", resolve_path(field, base_dir)});
+    return files;
+  }
+  if (field.value().is_array()) {
+    for (const JsonField& element : field.elements()) {
+      std::string path = resolve_path(element, base_dir);
+      std::string name = std::filesystem::path(path).stem().string();
+      if (name.empty()) element.fail("a template file needs a name");
+      for (const TemplateFile& file : files)
+        if (file.name == name)
+          element.fail(fmt::format("two variants named '{}' (name them with an object)", name));
+      files.push_back({std::move(name), std::move(path)});
+    }
+  } else if (field.value().is_object()) {
+    for (const auto& [name, value] : field.value().items()) {
+      const JsonField element(value, field.origin(), field.path() + "." + name);
+      if (name.empty()) field.fail("a variant needs a name");
+      files.push_back({name, resolve_path(element, base_dir)});
+    }
+  } else {
+    field.fail(fmt::format("expected a path, a list of paths or an object name → path, got {}",
+                           describe_json(field.value())));
+  }
+  if (files.empty()) field.fail("expected at least one template");
+  std::sort(files.begin(), files.end(),
+            [](const TemplateFile& a, const TemplateFile& b) { return a.name < b.name; });
+  return files;
+}
+
 TemplatePaths parse_templates(const JsonField& field, const std::string& base_dir) {
   field.expect_keys({"connect", "message", "inmail", "follow_up"});
   TemplatePaths paths;
-  if (const auto f = field.find("connect")) paths.connect = resolve_path(*f, base_dir);
-  if (const auto f = field.find("message")) paths.message = resolve_path(*f, base_dir);
-  if (const auto f = field.find("inmail")) paths.inmail = resolve_path(*f, base_dir);
-  if (const auto f = field.find("follow_up")) paths.follow_up = resolve_path(*f, base_dir);
+  if (const auto f = field.find("connect")) paths.connect = parse_template_files(*f, base_dir);
+  if (const auto f = field.find("message")) paths.message = parse_template_files(*f, base_dir);
+  if (const auto f = field.find("inmail")) paths.inmail = parse_template_files(*f, base_dir);
+  if (const auto f = field.find("follow_up")) paths.follow_up = parse_template_files(*f, base_dir);
   return paths;
 }
 
@@ -100,6 +136,20 @@ Account defaults_without_zone(const Rules& rules) {
 }
 
 }  // namespace
+
+std::size_t variant_index(std::string_view id, std::string_view key, std::size_t count) {
+  std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a 64
+  const auto mix = [&](std::string_view bytes) {
+    for (const char c : bytes) {
+      hash ^= static_cast<unsigned char>(c);
+      hash *= 1099511628211ULL;
+    }
+  };
+  mix(id);
+  mix("\n");
+  mix(key);
+  return count == 0 ? 0 : static_cast<std::size_t>(hash % count);
+}
 
 Account default_account(const Rules& rules) {
   Account account = defaults_without_zone(rules);

@@ -39,9 +39,11 @@ TEST_CASE("the SPEC's example account is read in full", "[account]") {
   CHECK(a.opening->balance == 37);
   CHECK(format_date(a.opening->as_of) == "2026-11-01");
   CHECK(a.ledger_path == "accounts/ledger.ndjson");
-  CHECK(a.templates.connect == "accounts/t/connect.txt");
-  CHECK(a.templates.message == "accounts/t/message.txt");
-  CHECK(a.templates.inmail == "/abs/inmail.txt");
+  REQUIRE(a.templates.connect.size() == 1);
+  CHECK(a.templates.connect[0].name.empty());  // one path: no variants
+  CHECK(a.templates.connect[0].path == "accounts/t/connect.txt");
+  CHECK(a.templates.message[0].path == "accounts/t/message.txt");
+  CHECK(a.templates.inmail[0].path == "/abs/inmail.txt");
   CHECK(a.weekly_invite_limit == 80);
   CHECK(a.business_hours.days == std::vector<int>{1, 5});
   CHECK(a.business_hours.start_minute == 8 * 60 + 30);
@@ -55,7 +57,7 @@ TEST_CASE("every key is optional; defaults come from the rules", "[account]") {
   CHECK(a.zone != nullptr);
   CHECK_FALSE(a.opening);
   CHECK_FALSE(a.ledger_path);
-  CHECK_FALSE(a.templates.inmail);
+  CHECK(a.templates.inmail.empty());
   CHECK(a.weekly_invite_limit == Rules::builtin().plan.weekly_invite_limit);
   CHECK(a.business_hours.days == Rules::builtin().plan.business_hours.days);
   // null counts as absent
@@ -186,4 +188,56 @@ TEST_CASE("the document must be one JSON object", "[account]") {
   CHECK(error_of("{\"plan\": \"free\",}").rfind("account.json:1:17: malformed JSON", 0) == 0);
   CHECK(error_of(std::string("{\"plan\": \"fr\0ee\"}", 17)) ==
         "account.json:1:13: NUL byte in JSON input");
+}
+
+TEST_CASE("a channel's templates may be variants: a list named by stem, or name → path",
+          "[account][variants]") {
+  const Account listed =
+      parse(R"({"templates": {"connect": ["t/short.txt", "t/a-question.txt"]}})");
+  REQUIRE(listed.templates.connect.size() == 2);
+  // Sorted by name: the order the assignment indexes.
+  CHECK(listed.templates.connect[0].name == "a-question");
+  CHECK(listed.templates.connect[0].path == "accounts/t/a-question.txt");
+  CHECK(listed.templates.connect[1].name == "short");
+  const Account named =
+      parse(R"({"templates": {"message": {"short": "t/m1.txt", "question": "t/m2.txt"}}})");
+  REQUIRE(named.templates.message.size() == 2);
+  CHECK(named.templates.message[0].name == "question");
+  CHECK(named.templates.message[0].path == "accounts/t/m2.txt");
+  CHECK(named.templates.message[1].name == "short");
+  CHECK(named.templates.message[1].path == "accounts/t/m1.txt");
+  const Account single = parse(R"({"templates": {"inmail": ["t/only.txt"]}})");
+  REQUIRE(single.templates.inmail.size() == 1);
+  CHECK(single.templates.inmail[0].name == "only");
+}
+
+TEST_CASE("bad template variants are refused with the key", "[account][variants]") {
+  CHECK(error_of(R"({"templates": {"connect": []}})") ==
+        "account.json: templates.connect: expected at least one template");
+  CHECK(error_of(R"({"templates": {"connect": {}}})") ==
+        "account.json: templates.connect: expected at least one template");
+  CHECK(error_of(R"({"templates": {"connect": ["a/x.txt", "b/x.txt"]}})") ==
+        "account.json: templates.connect[1]: two variants named 'x' (name them with an object)");
+  CHECK(error_of(R"({"templates": {"connect": {"a": 3}}})") ==
+        "account.json: templates.connect.a: expected a string, got 3");
+  CHECK(error_of(R"({"templates": {"connect": 3}})") ==
+        "account.json: templates.connect: expected a path, a list of paths or an object name → "
+        "path, got 3");
+}
+
+TEST_CASE("the variant assignment is FNV-1a 64 of id, newline, key, modulo the count",
+          "[account][variants]") {
+  // Hand-computed: FNV-1a 64 of "p-001\nconnect" = 0x6b21d9f7aa2a0d11, of "p-002\nconnect" =
+  // 0x3d7454552224e510, of "p-003\nconnect" = 0xdcd88c4cfb4e6f53, of "p-001\nmessage" =
+  // 0x9bb7509b74f4fc3c.
+  CHECK(variant_index("p-001", "connect", 2) == 1);
+  CHECK(variant_index("p-002", "connect", 2) == 0);
+  CHECK(variant_index("p-003", "connect", 2) == 1);
+  CHECK(variant_index("p-001", "connect", 3) == 0);
+  CHECK(variant_index("p-002", "connect", 3) == 1);
+  CHECK(variant_index("p-003", "connect", 3) == 2);
+  CHECK(variant_index("p-001", "message", 2) == 0);
+  CHECK(variant_index("p-001", "connect", 1) == 0);
+  // Stable: the same answer every time it is asked.
+  for (int i = 0; i < 3; ++i) CHECK(variant_index("p-003", "connect", 2) == 1);
 }

@@ -175,8 +175,9 @@ TEST_CASE("every finding code a plan prints has an explanation", "[rules]") {
   config.account.weekly_invite_limit = 100;
   config.account.business_hours = rules.plan.business_hours;
   config.account.sequence = rules.sequence;
-  config.inmail_template = std::get<Template>(Template::parse(
-      "Subject: A role on our team\n\nHi {{first_name}}, would you be open to a short chat?"));
+  config.inmail_templates = {
+      {"", std::get<Template>(Template::parse("Subject: A role on our team\n\nHi {{first_name}}, "
+                                              "would you be open to a short chat?"))}};
   Planner planner(config);
   for (int i = 0; i < 25; ++i) {
     Prospect p;

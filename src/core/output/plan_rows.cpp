@@ -114,7 +114,9 @@ void append_tsv_row(std::string& line, const PlannedProspect& row,
   detail::append_tsv_field(line, detail::finding_rules(row));
   line += '\t';
   line += detail::step_of(row);
-  line += "\t\t";  // variant: one template a channel
+  line += '\t';
+  detail::append_tsv_field(line, row.variant.str());  // empty: one template a channel
+  line += '\t';
   line += note_cell(row);
   line += '\t';
   line += detail::send_at_utc(row);
@@ -145,7 +147,7 @@ void append_csv_row(std::string& line, const PlannedProspect& row,
                                detail::followup_channels(row),
                                detail::finding_rules(row),
                                detail::step_of(row),
-                               std::string(),
+                               row.variant.str(),
                                std::string(note_cell(row)),
                                detail::send_at_utc(row)};
   for (std::size_t i = 0; i < std::size(cells); ++i) {
@@ -219,7 +221,9 @@ void append_row_json(std::string& out, const PlannedProspect& row,
   }
   out += "],\"step\":";
   append_optional(out, detail::step_of(row));
-  out += ",\"variant\":null,\"note\":";
+  out += ",\"variant\":";
+  append_optional(out, row.variant.str());
+  out += ",\"note\":";
   out += row.channel != PlanChannel::connect ? "null" : row.note ? "true" : "false";
   out += ",\"send_at_utc\":";
   append_optional(out, detail::send_at_utc(row));

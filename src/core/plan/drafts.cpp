@@ -36,34 +36,44 @@ std::uint64_t fnv1a64(std::string_view bytes) {
 
 DraftChecker::DraftChecker(const Rules& rules, const PlanConfig& config)
     : rules_(rules), lint_(rules) {
-  const auto setup = [&](DraftKind kind, const std::optional<Template>& tmpl,
-                         const std::optional<std::string>& path, std::string_view channel,
-                         std::string_view label) {
+  const auto setup = [&](DraftKind kind, const std::vector<NamedTemplate>& templates,
+                         const std::vector<TemplateFile>& files, std::string_view key,
+                         std::string_view channel, std::string_view label) {
     Slot& slot = slots_[static_cast<std::size_t>(kind)];
-    slot.tmpl = tmpl ? &*tmpl : nullptr;
-    slot.origin = path ? *path : fmt::format("{} template", label);
+    for (std::size_t i = 0; i < templates.size(); ++i)
+      slot.variants.push_back(
+          {&templates[i], i < files.size() ? files[i].path : fmt::format("{} template", label)});
+    slot.key = std::string(key);
     slot.label = std::string(label);
     slot.options.channel = std::string(channel);
   };
   const TemplatePaths& paths = config.account.templates;
-  setup(DraftKind::inmail, config.inmail_template, paths.inmail, "inmail", "inmail");
-  setup(DraftKind::connect, config.connect_template, paths.connect, "connect", "connect note");
-  setup(DraftKind::message, config.message_template, paths.message, "message", "message");
-  if (config.follow_up_template)
-    setup(DraftKind::follow_up, config.follow_up_template, paths.follow_up, "message", "follow-up");
+  setup(DraftKind::inmail, config.inmail_templates, paths.inmail, "inmail", "inmail", "inmail");
+  setup(DraftKind::connect, config.connect_templates, paths.connect, "connect", "connect",
+        "connect note");
+  setup(DraftKind::message, config.message_templates, paths.message, "message", "message",
+        "message");
+  if (!config.follow_up_templates.empty())
+    setup(DraftKind::follow_up, config.follow_up_templates, paths.follow_up, "follow_up", "message",
+          "follow-up");
   else
-    setup(DraftKind::follow_up, config.message_template, paths.message, "message", "follow-up");
+    setup(DraftKind::follow_up, config.message_templates, paths.message, "message", "message",
+          "follow-up");
 }
 
 bool DraftChecker::has_template(DraftKind kind) const {
-  return slots_[static_cast<std::size_t>(kind)].tmpl != nullptr;
+  return !slots_[static_cast<std::size_t>(kind)].variants.empty();
 }
 
 DraftCheck DraftChecker::check(DraftKind kind, const Prospect& prospect,
                                std::vector<PlanFinding>& findings, RenderedDraft* keep) {
   const Slot& slot = slots_[static_cast<std::size_t>(kind)];
   DraftCheck result;
-  if (slot.tmpl == nullptr) return result;
+  if (slot.variants.empty()) return result;
+  const Variant& variant =
+      slot.variants[variant_index(prospect.id, slot.key, slot.variants.size())];
+  const Template& tmpl = variant.named->tmpl;
+  result.variant = variant.named->name;
   const std::size_t before = findings.size();
   // At most max_findings_per_draft are kept; the rest are only counted, never built (a field
   // that renders into 150,000 placeholders must not cost 150,000 messages).
@@ -79,8 +89,7 @@ DraftCheck DraftChecker::check(DraftKind kind, const Prospect& prospect,
   };
 
   missing_.clear();
-  slot.tmpl->render([&](std::string_view name) { return field_of(prospect, name); }, rendered_,
-                    missing_);
+  tmpl.render([&](std::string_view name) { return field_of(prospect, name); }, rendered_, missing_);
   for (std::size_t i = 0; i < missing_.size(); ++i) {
     if (std::find(missing_.begin(), missing_.begin() + static_cast<std::ptrdiff_t>(i),
                   missing_[i]) != missing_.begin() + static_cast<std::ptrdiff_t>(i))
@@ -93,7 +102,7 @@ DraftCheck DraftChecker::check(DraftKind kind, const Prospect& prospect,
   }
   // Split once: the linter, the body's length and what is kept work on the same draft.
   const Draft draft = parse_draft(rendered_);
-  const LintResult lint = lint_.lint(draft, slot.origin, slot.options);
+  const LintResult lint = lint_.lint(draft, variant.origin, slot.options);
   for (const Diagnostic& d : lint.diagnostics)
     if (room_for(d.severity))
       findings.push_back(
@@ -108,7 +117,7 @@ DraftCheck DraftChecker::check(DraftKind kind, const Prospect& prospect,
     result.short_body = count_characters(draft.body(), CountUnit::utf16) <
                         static_cast<std::size_t>(rules_.lint.long_inmail_chars);
     const std::vector<std::string>& masked = rules_.plan.same_template_masked_fields;
-    slot.tmpl->render(
+    tmpl.render(
         [&](std::string_view name) -> std::optional<std::string_view> {
           if (std::find(masked.begin(), masked.end(), name) != masked.end()) return masked_value;
           return field_of(prospect, name);

@@ -29,6 +29,7 @@ struct DraftCheck {
   std::size_t findings = 0;       ///< appended to the prospect's findings
   std::uint64_t masked_hash = 0;  ///< the body with the masked fields masked, hashed
   bool short_body = false;        ///< the body is shorter than lint.long_inmail_chars
+  std::string_view variant;       ///< the variant rendered (empty: the channel has one template)
 };
 
 /// A rendered draft split into its parts.
@@ -46,16 +47,20 @@ class DraftChecker {
 
   bool has_template(DraftKind kind) const;
   /// Renders and checks the `kind` draft for `prospect` (nothing when there is no such
-  /// template), appending findings whose messages name the draft ("connect note 1:301: …"):
-  /// at most max_findings_per_draft, then one `findings-left-out` that counts the rest. The
-  /// rendered draft goes to `keep` when it is given.
+  /// template) from the variant variant_index gives it, appending findings whose messages name the
+  /// draft ("connect note 1:301: …"): at most max_findings_per_draft, then one `findings-left-out`
+  /// that counts the rest. The rendered draft goes to `keep` when it is given.
   DraftCheck check(DraftKind kind, const Prospect& prospect, std::vector<PlanFinding>& findings,
                    RenderedDraft* keep = nullptr);
 
  private:
+  struct Variant {
+    const NamedTemplate* named = nullptr;
+    std::string origin;  ///< its file, for the linter's messages
+  };
   struct Slot {
-    const Template* tmpl = nullptr;
-    std::string origin;
+    std::vector<Variant> variants;  ///< sorted by name; empty: no template
+    std::string key;                ///< the account's key, which the assignment hashes
     std::string label;
     LintOptions options;
   };

@@ -47,14 +47,54 @@ void check_config(const PlanConfig& config, const Rules& rules) {
 // The fields the templates name, each once, in the templates' order.
 std::vector<std::string> template_field_names(const PlanConfig& config) {
   std::vector<std::string> names;
-  for (const auto* tmpl : {&config.connect_template, &config.message_template,
-                           &config.inmail_template, &config.follow_up_template}) {
-    if (!tmpl->has_value()) continue;
-    for (const Template::Piece& piece : (*tmpl)->pieces())
-      if (piece.is_field && std::find(names.begin(), names.end(), piece.text) == names.end())
-        names.push_back(piece.text);
-  }
+  for (const auto* templates : {&config.connect_templates, &config.message_templates,
+                                &config.inmail_templates, &config.follow_up_templates})
+    for (const NamedTemplate& named : *templates)
+      for (const Template::Piece& piece : named.tmpl.pieces())
+        if (piece.is_field && std::find(names.begin(), names.end(), piece.text) == names.end())
+          names.push_back(piece.text);
   return names;
+}
+
+// The variants' names, each one string that every row of its variant shares.
+struct VariantNames {
+  std::vector<SharedName> connect, message, inmail, follow_up;
+};
+
+std::vector<SharedName> names_of(const std::vector<NamedTemplate>& templates) {
+  std::vector<SharedName> names;
+  for (const NamedTemplate& named : templates) names.emplace_back(named.name);
+  return names;
+}
+
+// The variant of the template a row's first step is rendered from, as DraftChecker chooses it
+// (SPEC §12): empty for a skip, a Message Ad, or a channel given one path.
+void name_variant(const PlanConfig& config, const VariantNames& names, PlannedProspect& row) {
+  const std::vector<SharedName>* variants = nullptr;
+  std::string_view key;
+  switch (row.channel) {
+    case PlanChannel::inmail:
+      variants = &names.inmail;
+      key = "inmail";
+      break;
+    case PlanChannel::connect:
+      variants = &names.connect;
+      key = "connect";
+      break;
+    case PlanChannel::message:
+      if (row.followup > 0 && !config.follow_up_templates.empty()) {
+        variants = &names.follow_up;
+        key = "follow_up";
+      } else {
+        variants = &names.message;
+        key = "message";
+      }
+      break;
+    default:
+      return;
+  }
+  if (variants->empty()) return;
+  row.variant = (*variants)[variant_index(row.id, key, variants->size())];
 }
 
 }  // namespace
@@ -280,7 +320,7 @@ PlanResult Planner::finish() {
     if (g == 0) continue;
     PlanGroup& group = s.groups[g - 1];
     if (!group.conversation || s.rows[i].channel != PlanChannel::message) continue;
-    if (group.row_name.empty()) group.row_name = GroupName(group.name);
+    if (group.row_name.empty()) group.row_name = SharedName(group.name);
     s.rows[i].group = group.row_name;
   }
 
@@ -293,6 +333,10 @@ PlanResult Planner::finish() {
   CreditTimeline credits(s.start_balance, start, grants, plan.monthly_credits, plan.cap);
   const ScheduleOutcome schedule = schedule_sends(s, order, credits);
   s.connect_without_note = spend_note_budget(s, order);
+  const VariantNames variant_names{
+      names_of(s.config.connect_templates), names_of(s.config.message_templates),
+      names_of(s.config.inmail_templates), names_of(s.config.follow_up_templates)};
+  for (std::size_t i = 0; i < s.rows.size(); ++i) name_variant(s.config, variant_names, s.rows[i]);
 
   PlanResult result;
   result.summary = summarize(s, credits, schedule, conversations);

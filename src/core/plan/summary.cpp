@@ -66,11 +66,11 @@ std::optional<std::string> forfeits_ahead_warning(const PlannerState& s,
 }
 
 // "first_name and company are": the masked fields a template uses, for the warning.
-std::string masked_fields_of(const std::optional<Template>& tmpl,
+std::string masked_fields_of(const std::vector<NamedTemplate>& templates,
                              const std::vector<std::string>& masked) {
   std::vector<std::string> used;
-  if (tmpl)
-    for (const Template::Piece& piece : tmpl->pieces())
+  for (const NamedTemplate& named : templates)
+    for (const Template::Piece& piece : named.tmpl.pieces())
       if (piece.is_field && std::find(masked.begin(), masked.end(), piece.text) != masked.end() &&
           std::find(used.begin(), used.end(), piece.text) == used.end())
         used.push_back(piece.text);
@@ -240,11 +240,11 @@ PlanSummary summarize(PlannerState& s, CreditTimeline& credits, const ScheduleOu
   const std::vector<std::string>& masked = s.rules.plan.same_template_masked_fields;
   if (!inmail_runs.empty())
     summary.warnings.push_back(same_template_warning(
-        s, "InMails", inmails, inmail_runs, masked_fields_of(s.config.inmail_template, masked)));
+        s, "InMails", inmails, inmail_runs, masked_fields_of(s.config.inmail_templates, masked)));
   if (!note_runs.empty())
     summary.warnings.push_back(
         same_template_warning(s, "connection notes", notes, note_runs,
-                              masked_fields_of(s.config.connect_template, masked)));
+                              masked_fields_of(s.config.connect_templates, masked)));
   unknown_field_warnings(s, summary.warnings);
   if (auto warning = forfeits_ahead_warning(s, credits)) summary.warnings.push_back(*warning);
   const std::size_t invitations = schedule.beyond_horizon[0];

@@ -29,6 +29,7 @@ class JsonField {
 
   const nlohmann::json& value() const { return *value_; }
   const std::string& path() const { return path_; }
+  const std::string& origin() const { return origin_; }
   bool is_null() const { return value_->is_null(); }
 
   /// The member `key`; throws when absent ("missing key").

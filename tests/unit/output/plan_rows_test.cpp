@@ -35,7 +35,7 @@ TEST_CASE("TSV has a header, one line per prospect and ISO send times", "[output
 TEST_CASE("TSV never carries a raw tab, newline or control character", "[output]") {
   PlanResult plan;
   PlannedProspect p = row("a\tb\nc\\d\re\x1b[31m", PlanChannel::message, PlanReason::connected);
-  p.group = GroupName("team\tone");
+  p.group = SharedName("team\tone");
   plan.prospects.push_back(p);
   const auto lines = lines_of(written(plan, PlanFormat::tsv));
   REQUIRE(lines.size() == 2);
@@ -74,7 +74,7 @@ TEST_CASE("CSV follows RFC 4180 and neutralises formulas", "[output]") {
   plan.prospects.push_back(row("a,b", PlanChannel::message, PlanReason::connected));
   plan.prospects.push_back(row("line\nbreak", PlanChannel::message, PlanReason::connected));
   plan.prospects.push_back(row("plain", PlanChannel::message, PlanReason::connected));
-  plan.prospects.back().group = GroupName("x=1");
+  plan.prospects.back().group = SharedName("x=1");
   const auto lines = lines_of(written(plan, PlanFormat::csv), '\n');
   REQUIRE(lines.size() == 10);  // the quoted line break splits one record over two lines here
   CHECK(lines[0] ==

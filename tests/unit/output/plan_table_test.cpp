@@ -32,7 +32,7 @@ TEST_CASE("the table aligns its columns and shows local send times", "[output]")
 TEST_CASE("the table passes no control character or escape sequence from the input", "[output]") {
   PlanResult plan;
   PlannedProspect p = row("\x1b]0;pwned\x07\x1b[2J", PlanChannel::message, PlanReason::connected);
-  p.group = GroupName(
+  p.group = SharedName(
       "g\x9b"
       "31m");
   p.findings.push_back({"missing-field", "error", "message: no field '\x1b[31m'"});
@@ -55,7 +55,7 @@ TEST_CASE("the table passes no control character or escape sequence from the inp
 TEST_CASE("the table cuts long ids and shows groups only when there are any", "[output]") {
   PlanResult plan;
   plan.prospects.push_back(row(std::string(40, 'x'), PlanChannel::message, PlanReason::connected));
-  plan.prospects.back().group = GroupName("design-partners");
+  plan.prospects.back().group = SharedName("design-partners");
   const auto lines = lines_of(written(plan, PlanFormat::table));
   CHECK(lines[0].find("GROUP") != std::string::npos);
   CHECK(lines[1].rfind(std::string(31, 'x') + "\xE2\x80\xA6  message", 0) == 0);

@@ -20,10 +20,10 @@ PlanConfig config_with(std::optional<Template> inmail, std::optional<Template> c
                        std::optional<Template> message) {
   PlanConfig config;
   config.rules = &Rules::builtin();
-  config.account.templates.connect = "t/connect.txt";
-  config.inmail_template = std::move(inmail);
-  config.connect_template = std::move(connect);
-  config.message_template = std::move(message);
+  config.account.templates.connect = {{"", "t/connect.txt"}};
+  if (inmail) config.inmail_templates = {{"", std::move(*inmail)}};
+  if (connect) config.connect_templates = {{"", std::move(*connect)}};
+  if (message) config.message_templates = {{"", std::move(*message)}};
   return config;
 }
 
@@ -171,7 +171,7 @@ TEST_CASE("a follow-up uses the follow_up template, else the message one", "[pla
   CHECK(without.has_template(DraftKind::follow_up));
   without.check(DraftKind::follow_up, prospect({{"first_name", "Ava"}}), findings, &kept);
   CHECK(kept.body == "Thanks Ava!");
-  config.follow_up_template = parse("Any thoughts, {{first_name}}?");
+  config.follow_up_templates = {{"", parse("Any thoughts, {{first_name}}?")}};
   DraftChecker with(Rules::builtin(), config);
   with.check(DraftKind::follow_up, prospect({}), findings, &kept);
   CHECK(kept.body == "Any thoughts, ?");
@@ -213,4 +213,28 @@ TEST_CASE("a plan keeps at most 10,000 findings, in row order", "[plan][drafts]"
   few[0].findings.push_back({"long-inmail", "warning", "w"});
   CHECK(cap_plan_findings(few) == 0);
   CHECK(few[0].findings.size() == 1);
+}
+
+TEST_CASE("a channel with variants renders the one the prospect's id hashes to",
+          "[plan][drafts][variants]") {
+  PlanConfig config = config_with(std::nullopt, std::nullopt, std::nullopt);
+  config.account.templates.connect = {{"a", "t/a.txt"}, {"b", "t/b.txt"}};
+  config.connect_templates = {{"a", parse("A, {{first_name}}?")},
+                              {"b", parse("B, {{first_name}}?")}};
+  DraftChecker checker(Rules::builtin(), config);
+  std::vector<PlanFinding> findings;
+  RenderedDraft kept;
+  // FNV-1a 64 of "p-001\nconnect" is odd, of "p-002\nconnect" even (account_test).
+  Prospect first = prospect({{"first_name", "Ava"}});
+  first.id = "p-001";
+  CHECK(checker.check(DraftKind::connect, first, findings, &kept).variant == "b");
+  CHECK(kept.body == "B, Ava?");
+  Prospect second = prospect({{"first_name", "Bo"}});
+  second.id = "p-002";
+  CHECK(checker.check(DraftKind::connect, second, findings, &kept).variant == "a");
+  CHECK(kept.body == "A, Bo?");
+  // One template: no variant.
+  config.connect_templates = {{"", parse("Hi {{first_name}}")}};
+  DraftChecker single(Rules::builtin(), config);
+  CHECK(single.check(DraftKind::connect, first, findings, &kept).variant.empty());
 }

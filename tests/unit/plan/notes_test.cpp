@@ -26,7 +26,8 @@ struct FreeCampaign {
     config.account.business_hours = Rules::builtin().plan.business_hours;
     config.account.sequence = Rules::builtin().sequence;
     config.start = on(start);
-    config.connect_template = std::get<Template>(Template::parse("Hi {{id}}, shall we connect?"));
+    config.connect_templates = {
+        {"", std::get<Template>(Template::parse("Hi {{id}}, shall we connect?"))}};
     config.keep_drafts = true;
   }
   // `count` prospects on the free path, p-00 the most valuable (highest priority).
@@ -143,8 +144,8 @@ TEST_CASE("a budget already spent leaves every invitation of the month without a
 TEST_CASE("a note past the budget is not checked; a free account's note limit is 200",
           "[plan][notes]") {
   FreeCampaign c("2026-03-02");
-  c.config.connect_template =
-      std::get<Template>(Template::parse(std::string(250, 'a') + " {{id}}?"));
+  c.config.connect_templates = {
+      {"", std::get<Template>(Template::parse(std::string(250, 'a') + " {{id}}?"))}};
   c.add(6);
   const PlanResult plan = c.run();
   for (const PlannedProspect& row : plan.prospects) {

@@ -37,6 +37,8 @@ Account with_opening(int balance, Account a = account()) {
 }
 
 Template parse(std::string_view text) { return std::get<Template>(Template::parse(text)); }
+// A channel's one template, given as a path (no variants).
+std::vector<NamedTemplate> one(std::string_view text) { return {{"", parse(text)}}; }
 
 Prospect person(std::string id, std::optional<int> degree = 2) {
   Prospect p;
@@ -313,15 +315,15 @@ TEST_CASE("drafts are rendered per prospect and their findings kept on the prosp
           "[plan][planner]") {
   Campaign campaign(with_opening(1));
   campaign.config.until = day("2026-03-08");  // one credit, no grant
-  campaign.config.inmail_template = parse(
+  campaign.config.inmail_templates = one(
       "Subject: Idea for {{company}}\n\nHi {{first_name|there}}, saw {{company}}'s launch. Worth a "
       "chat?");
   std::string note = "Hi {{first_name|there}}, I follow {{company|your team}}'s work. ";
   note += std::string(220, '.');
   note += " Connect?";
-  campaign.config.connect_template = parse(note);
-  campaign.config.message_template =
-      parse("Thanks for connecting, {{first_name|there}}! Worth a chat?");
+  campaign.config.connect_templates = one(note);
+  campaign.config.message_templates =
+      one("Thanks for connecting, {{first_name|there}}! Worth a chat?");
   Prospect no_company = open_profile("no-company");
   no_company.fields.emplace_back("first_name", "Ava");
   campaign.add(no_company);
@@ -363,7 +365,7 @@ TEST_CASE("same-template fires above 20 InMails sharing one masked body", "[plan
   // a masked field: each makes a body of its own.
   const auto run = [](std::vector<int> companies) {
     Campaign campaign(account("free"));
-    campaign.config.inmail_template = parse(
+    campaign.config.inmail_templates = one(
         "Subject: Idea for {{company}}\n\nHi {{first_name}}, saw your {{topic}} launch. Worth a "
         "chat?");
     int n = 0;
@@ -466,10 +468,10 @@ TEST_CASE("every prospect appears once, in input order, the same every time", "[
 
 TEST_CASE("a batch plans as the same prospects added one at a time", "[plan][planner]") {
   Campaign campaign(with_opening(5));
-  campaign.config.inmail_template =
-      parse("Subject: Idea for {{company}}\n\nHi {{first_name|there}}, worth a chat?");
-  campaign.config.connect_template = parse("Hi {{first_name}}, I follow {{company}}. Connect?");
-  campaign.config.message_template = parse("Thanks {{first_name|there}}! {{city}}?");
+  campaign.config.inmail_templates =
+      one("Subject: Idea for {{company}}\n\nHi {{first_name|there}}, worth a chat?");
+  campaign.config.connect_templates = one("Hi {{first_name}}, I follow {{company}}. Connect?");
+  campaign.config.message_templates = one("Thanks {{first_name|there}}! {{city}}?");
   for (int i = 0; i < 700; ++i) {
     Prospect p = person(fmt::format("p-{:03}", i),
                         i % 4 == 0 ? std::optional<int>(1) : std::optional<int>(i % 3 + 1));
@@ -511,8 +513,8 @@ TEST_CASE("the planner asks for the fields its templates name", "[plan][planner]
   Campaign campaign;
   CHECK(fields_used(campaign.config).names.empty());
   CHECK_FALSE(fields_used(campaign.config).all);
-  campaign.config.connect_template = parse("Hi {{first_name|there}} at {{company}}");
-  campaign.config.message_template = parse("{{company}}: {{city}}");
+  campaign.config.connect_templates = one("Hi {{first_name|there}} at {{company}}");
+  campaign.config.message_templates = one("{{company}}: {{city}}");
   const FieldSelection used = fields_used(campaign.config);
   CHECK(used.names == std::vector<std::string>{"first_name", "company", "city"});
 }
@@ -724,8 +726,8 @@ TEST_CASE("blackout dates of the account get no sends", "[plan][planner]") {
 TEST_CASE("a thread's follow-up waits its days and uses the follow-up template",
           "[plan][planner]") {
   Campaign campaign;
-  campaign.config.message_template = parse("Thanks for connecting, {{first_name|there}}!");
-  campaign.config.follow_up_template = parse("Any thoughts, {{first_name|there}}?");
+  campaign.config.message_templates = one("Thanks for connecting, {{first_name|there}}!");
+  campaign.config.follow_up_templates = one("Any thoughts, {{first_name|there}}?");
   campaign.config.keep_drafts = true;
   const auto at = [](const char* date, EventType type, const char* who) {
     return LedgerEvent{day(date), type, who, false, 0};
@@ -761,8 +763,8 @@ TEST_CASE("kept drafts follow the channel a candidate is finally sent", "[plan][
   Campaign campaign(with_opening(1));
   campaign.config.until = day("2026-03-08");
   campaign.config.keep_drafts = true;
-  campaign.config.inmail_template = parse("Subject: For {{company|you}}\n\nHi there, a chat?");
-  campaign.config.connect_template = parse("Hi, I follow {{company|your work}}. Connect?");
+  campaign.config.inmail_templates = one("Subject: For {{company|you}}\n\nHi there, a chat?");
+  campaign.config.connect_templates = one("Hi, I follow {{company|your work}}. Connect?");
   campaign.config.with_fields = {"company", "city"};
   Prospect winner = recruit("winner", 2);
   winner.fields.emplace_back("company", "Acme");
@@ -784,7 +786,7 @@ TEST_CASE("kept drafts follow the channel a candidate is finally sent", "[plan][
 
 TEST_CASE("same-template holds for connection notes too", "[plan][planner]") {
   Campaign campaign;
-  campaign.config.connect_template = parse("Hi {{first_name}}, I follow {{company}}. Connect?");
+  campaign.config.connect_templates = one("Hi {{first_name}}, I follow {{company}}. Connect?");
   for (int i = 0; i < 21; ++i) {
     Prospect p = person(fmt::format("c-{:02}", i));
     p.fields.emplace_back("first_name", fmt::format("N{}", i));
@@ -802,7 +804,7 @@ TEST_CASE("same-template holds for connection notes too", "[plan][planner]") {
 TEST_CASE("a template field no prospect carries is unknown-field, with did you mean",
           "[plan][planner]") {
   Campaign campaign;
-  campaign.config.connect_template = parse("Hi {{firstname|there}}, {{company}} looks great!");
+  campaign.config.connect_templates = one("Hi {{firstname|there}}, {{company}} looks great!");
   Prospect p = person("a");
   p.fields.emplace_back("company", "Acme");
   campaign.add(p);
