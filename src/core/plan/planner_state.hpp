@@ -57,7 +57,7 @@ static_assert(sizeof(PlanRecord) <= 64, "the per-prospect record is kept for eve
 /// A `group` named in the input and who in it could take part in one conversation.
 struct PlanGroup {
   std::string name;
-  SharedName row_name;           ///< `name`, shared by the rows of a conversation
+  SharedName row_name;          ///< `name`, shared by the rows of a conversation
   std::uint32_t members = 0;    ///< not skipped
   std::uint32_t connected = 0;  ///< not skipped and connected (a `message` row)
   bool conversation = false;    ///< two or more members, all connected
