@@ -8,6 +8,7 @@
 
 #include "outreach/error.hpp"
 #include "rules_fields.hpp"
+#include "support/fnv.hpp"
 #include "support/json_input.hpp"
 
 namespace outreach {
@@ -138,16 +139,7 @@ Account defaults_without_zone(const Rules& rules) {
 }  // namespace
 
 std::size_t variant_index(std::string_view id, std::string_view key, std::size_t count) {
-  std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a 64
-  const auto mix = [&](std::string_view bytes) {
-    for (const char c : bytes) {
-      hash ^= static_cast<unsigned char>(c);
-      hash *= 1099511628211ULL;
-    }
-  };
-  mix(id);
-  mix("\n");
-  mix(key);
+  const std::uint64_t hash = Fnv1a64().add(id).add("\n").add(key).value();
   return count == 0 ? 0 : static_cast<std::size_t>(hash % count);
 }
 

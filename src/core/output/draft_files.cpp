@@ -8,7 +8,7 @@
 
 #include "outreach/error.hpp"
 #include "outreach/output.hpp"
-#include "plan/drafts.hpp"
+#include "support/fnv.hpp"
 
 namespace outreach {
 namespace {

@@ -10,6 +10,7 @@
 #include "outreach/draft.hpp"
 #include "outreach/limits.hpp"
 #include "outreach/text.hpp"
+#include "support/fnv.hpp"
 
 namespace outreach {
 namespace {
@@ -24,15 +25,6 @@ std::optional<std::string_view> field_of(const Prospect& prospect, std::string_v
 }
 
 }  // namespace
-
-std::uint64_t fnv1a64(std::string_view bytes) {
-  std::uint64_t hash = 14695981039346656037ULL;
-  for (const char c : bytes) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 1099511628211ULL;
-  }
-  return hash;
-}
 
 DraftChecker::DraftChecker(const Rules& rules, const PlanConfig& config)
     : rules_(rules), lint_(rules) {

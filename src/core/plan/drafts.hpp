@@ -94,7 +94,4 @@ std::size_t cap_plan_findings(Rows& rows) {
   return left_out;
 }
 
-/// 64-bit FNV-1a.
-std::uint64_t fnv1a64(std::string_view bytes);
-
 }  // namespace outreach

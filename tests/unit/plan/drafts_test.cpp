@@ -2,6 +2,7 @@
 
 #include "outreach/limits.hpp"
 #include "plan/drafts.hpp"
+#include "support/fnv.hpp"
 
 using namespace outreach;
 
@@ -120,6 +121,8 @@ TEST_CASE("bodies are compared with the merge fields masked", "[plan][drafts]") 
                                  "location"});
   CHECK(fnv1a64("") == 14695981039346656037ULL);
   CHECK(fnv1a64("a") == 0xaf63dc4c8601ec8cULL);
+  // Fed in parts, the hash of the parts joined (the variant assignment's id, newline, key).
+  CHECK(Fnv1a64().add("p-001").add("\n").add("connect").value() == fnv1a64("p-001\nconnect"));
 }
 
 TEST_CASE("an InMail of 400 characters or more is not short", "[plan][drafts]") {
