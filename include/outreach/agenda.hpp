@@ -13,6 +13,7 @@
 #include "outreach/calendar.hpp"
 #include "outreach/ledger.hpp"
 #include "outreach/plan.hpp"
+#include "outreach/shared_name.hpp"
 #include "outreach/sequence.hpp"
 
 namespace outreach {
@@ -34,6 +35,7 @@ struct AgendaItem {
   PlanReason reason = PlanReason::free_path;
   std::string step;  ///< "first", "follow-up-N"; empty for a withdrawal
   int followup = 0;  ///< N of follow-up-N
+  SharedName variant;  ///< the template variant the plan rendered it from; none without a plan
   Date due;          ///< the day it fell due (its date, unless it is overdue)
   bool overdue = false;
   int cost = 0;      ///< InMail credits

@@ -39,7 +39,26 @@ struct LedgerEvent {
   bool free = false;     ///< inmail_sent only: sent to an Open Profile, cost nothing
   std::size_t line = 0;  ///< 1-based line in the ledger file (0 for events not read from one)
   bool note = true;      ///< invite_sent only: the request carried a note (SPEC §11)
+  /// A send's template variant and the plan's reason code for it (SPEC §12), for `outreach
+  /// stats`; both optional, empty when absent. Not part of the event's identity (same_event).
+  std::string template_name{};
+  std::string reason{};
 };
+
+/// Whether an event of this type is something sent (an invitation, a message, an InMail): only
+/// those carry a template and a reason.
+bool is_send(EventType type);
+/// Whether `name` can name a template variant in the ledger: non-blank UTF-8 text of at most
+/// max_template_name_bytes, no control characters.
+bool is_valid_template_name(std::string_view name);
+/// What is_valid_template_name asks, for messages: "a template name (non-blank UTF-8 text of at
+/// most 256 B, no control characters)".
+std::string describe_template_name_rule();
+/// Whether `code` looks like a reason code: 1 to max_reason_code_bytes lower-case letters,
+/// digits and hyphens (the ledger outlives the rules: a code they no longer know still reads).
+bool is_valid_reason_code(std::string_view code);
+/// What is_valid_reason_code asks, for messages.
+std::string describe_reason_code_rule();
 
 /// A correction (SPEC §12): the ledger stays append-only, so a mistaken event is voided by a
 /// line of its own, {"date":"2026-03-06","type":"void","line":3,"why":"…"}, and every reader
@@ -94,8 +113,8 @@ struct LedgerLockWait {
 std::vector<LedgerEvent> read_ledger_file(const std::string& path, const date::time_zone* zone,
                                           bool missing_ok, const LedgerLockWait& wait = {});
 
-/// What makes two events the same event for an import (SPEC §12): date, type, prospect and
-/// `free` — not where they were read from.
+/// What makes two events the same event for an import (SPEC §12): date, type, prospect, `free`
+/// and `note` — not where they were read from, nor the template or the reason.
 bool same_event(const LedgerEvent& a, const LedgerEvent& b);
 
 /// Refuses events dated after `today` with an InputError naming the first one ("ORIGIN:LINE:

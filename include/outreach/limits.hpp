@@ -31,6 +31,10 @@ inline constexpr std::size_t max_prospect_bytes = std::size_t{1} << 20;
 /// The longest prospect id, in the prospects and in the ledger alike: CRM keys are short, and
 /// an event must fit a ledger line with room to spare.
 inline constexpr std::size_t max_prospect_id_bytes = 1024;
+/// A template variant's name on a ledger event: a file stem or a key of the account's templates.
+inline constexpr std::size_t max_template_name_bytes = 256;
+/// A reason code on a ledger event ("time-sensitive"): the longest the rules hold is 16.
+inline constexpr std::size_t max_reason_code_bytes = 64;
 
 /// The most prospects one plan reads (each keeps a compact record until the output).
 inline constexpr std::size_t max_prospects = 5'000'000;

@@ -100,6 +100,17 @@ struct ResponseRates {
   Range message_ad_click_through;
 };
 
+/// How `outreach stats` reads outcomes and when forecasts learn from them (SPEC §12).
+struct OutcomeRules {
+  /// A reply counts for the latest send to the prospect before it, this many days back at most.
+  int attribution_days = 0;
+  double confidence = 0;    ///< of the rates' intervals (Wilson)
+  double significance = 0;  ///< a two-proportion test's p below it: "unlikely to be chance"
+  /// Outcomes of a channel in the ledger from which the plan's forecasts use the account's own
+  /// rate instead of the priors.
+  int learn_after_outcomes = 0;
+};
+
 /// How CSV and TSV prospects are read (SPEC §9): header names that stand for a field.
 struct CsvRules {
   /// An alias's column key (csv_column_key) → the field it names, sorted by alias.
@@ -130,6 +141,7 @@ struct Rules {
   PlanDefaults plan;
   SequenceRules sequence;
   ResponseRates rates;
+  OutcomeRules outcomes;
   CsvRules csv;
   std::map<std::string, std::string> notes;
   std::string source_text;  ///< the document as loaded

@@ -11,6 +11,7 @@
 #include "outreach/credits.hpp"
 #include "outreach/io.hpp"
 #include "outreach/output.hpp"
+#include "outreach/plan.hpp"
 #include "outreach/suggest.hpp"
 #include "outreach/text.hpp"
 #include "outreach/thread_state.hpp"
@@ -27,6 +28,8 @@ struct LedgerOptions {
   std::optional<std::string> date;
   bool free = false;
   bool no_note = false;
+  std::string template_name;
+  std::string reason;
   // import
   std::string input;
   std::optional<std::string> from_plan;
@@ -100,6 +103,18 @@ void run_add(const LedgerOptions& options, Context& ctx) {
         fmt::format("ledger add: --no-note: only an invite_sent event goes without a note, not {}",
                     event_type_name(event.type)));
   event.note = !options.no_note;
+  if (!options.template_name.empty() || !options.reason.empty()) {
+    if (!is_send(event.type))
+      throw InputError(fmt::format(
+          "ledger add: {}: only a send (invite_sent, message_sent, inmail_sent) has one, not {}",
+          options.template_name.empty() ? "--reason" : "--template", event_type_name(event.type)));
+  }
+  if (!options.template_name.empty() && !is_valid_template_name(options.template_name))
+    throw InputError(fmt::format("ledger add: --template: expected {}, got {}",
+                                 describe_template_name_rule(),
+                                 quoted_printable(options.template_name)));
+  event.template_name = options.template_name;
+  event.reason = options.reason;  // one of the rules' codes: --reason's choices checked it
   if (options.date) {
     const auto day = parse_date_or_timestamp(*options.date, loaded.account.zone);
     if (!day)
@@ -195,6 +210,13 @@ void run_void(const LedgerOptions& options, Context& ctx) {
                          printable(event.prospect));
 }
 
+// The reason codes a plan gives (SPEC §4), for --reason.
+std::vector<std::string> reason_codes() {
+  std::vector<std::string> codes;
+  for (const PlanReason reason : plan_reasons()) codes.emplace_back(plan_reason_name(reason));
+  return codes;
+}
+
 ReportFormat report_format(const std::string& name) {
   return name == "ndjson" ? ReportFormat::ndjson
          : name == "json" ? ReportFormat::json
@@ -250,6 +272,15 @@ void setup_ledger(CLI::App& app, Context& ctx) {
   add->add_flag("--no-note", add_options->no_note,
                 "invite_sent only: the invitation went without a note (free accounts have a few "
                 "notes a month)");
+  add->add_option("--template", add_options->template_name,
+                  "A send's template variant (the plan's `variant`), for `outreach stats --by "
+                  "variant`")
+      ->type_name("NAME");
+  ctx.choices.one_of(add->add_option("--reason", add_options->reason,
+                                     "A send's reason code (the plan's `reason`), for `outreach "
+                                     "stats --by reason`")
+                         ->type_name("CODE"),
+                     "reason code", reason_codes(), /*in_help=*/false);
   add_location_options(add, *add_options);
   add->callback([add_options, &ctx] { run_add(*add_options, ctx); });
 

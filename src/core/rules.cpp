@@ -268,6 +268,16 @@ void parse_rates(const JsonField& field, Rules& rules) {
   r.message_ad_click_through = parse_range(field.at("message_ad_click_through"), 1);
 }
 
+void parse_outcomes(const JsonField& field, Rules& rules) {
+  field.expect_keys({"attribution_days", "confidence", "significance", "learn_after_outcomes"});
+  OutcomeRules& o = rules.outcomes;
+  o.attribution_days = static_cast<int>(field.at("attribution_days").as_int(1, 3650));
+  // Open intervals: a 100% interval or a test that nothing passes says nothing.
+  o.confidence = field.at("confidence").as_number(0.5, 0.9999);
+  o.significance = field.at("significance").as_number(0.0001, 0.5);
+  o.learn_after_outcomes = static_cast<int>(field.at("learn_after_outcomes").as_int(1, 1'000'000));
+}
+
 // csv.aliases: {"field": ["Header", …]}; each field one of SPEC §4's or profile_url, each
 // alias naming one field only.
 void parse_csv(const JsonField& field, Rules& rules) {
@@ -335,8 +345,8 @@ Rules Rules::parse(std::string_view text, const std::string& origin) {
   rules.source_text = std::string(text);
   const JsonField root(document, origin, "");
   root.expect_keys({"version", "source", "channels", "plans", "credits", "lint", "lint_rules",
-                    "plan_findings", "plan_reasons", "plan", "sequence", "response_rates", "csv",
-                    "notes"});
+                    "plan_findings", "plan_reasons", "plan", "sequence", "response_rates",
+                    "outcomes", "csv", "notes"});
   rules.version = static_cast<int>(root.at("version").as_int(1, 1));
   rules.source = root.at("source").as_string();
   parse_channels(root.at("channels"), rules);
@@ -351,6 +361,7 @@ Rules Rules::parse(std::string_view text, const std::string& origin) {
   parse_lint(root.at("lint"), root.at("lint_rules"), rules);
   parse_plan_codes(root.at("plan_findings"), root.at("plan_reasons"), rules);
   parse_rates(root.at("response_rates"), rules);
+  parse_outcomes(root.at("outcomes"), rules);
   parse_csv(root.at("csv"), rules);
   if (const auto notes = root.find("notes")) {
     notes->expect_object();

@@ -37,6 +37,7 @@ AgendaItem item_of(const PlannedProspect& row, AgendaAction action, Date day) {
   item.reason = row.reason;
   item.step = row.step();
   item.followup = row.followup;
+  item.variant = row.variant;
   item.due = day;
   item.cost = row.cost;
   item.note = row.note;

@@ -90,6 +90,32 @@ const std::vector<std::string>& event_type_names() {
   return names;
 }
 
+bool is_send(EventType type) {
+  return type == EventType::invite_sent || type == EventType::message_sent ||
+         type == EventType::inmail_sent;
+}
+
+bool is_valid_template_name(std::string_view name) {
+  return name.size() <= max_template_name_bytes && !is_blank_line(name) && is_valid_utf8(name) &&
+         !first_control_or_bidi(name);
+}
+
+std::string describe_template_name_rule() {
+  return fmt::format("a template name (non-blank UTF-8 text of at most {}, no control characters)",
+                     describe_byte_count(max_template_name_bytes));
+}
+
+std::string describe_reason_code_rule() {
+  return "a reason code such as \"free-path\" (lower-case letters, digits and hyphens)";
+}
+
+bool is_valid_reason_code(std::string_view code) {
+  return !code.empty() && code.size() <= max_reason_code_bytes &&
+         std::all_of(code.begin(), code.end(), [](char c) {
+           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+         });
+}
+
 bool is_valid_prospect_id(std::string_view id) {
   return id.size() <= max_prospect_id_bytes && !is_blank_line(id) && is_valid_utf8(id);
 }
@@ -133,7 +159,7 @@ LedgerVoid parse_void(const JsonField& root, std::size_t line_number, const date
 
 LedgerEvent parse_event(const JsonField& root, std::string_view type_name, const std::string& where,
                         std::size_t line_number, const date::time_zone* zone) {
-  root.expect_keys({"date", "type", "prospect", "free", "note"});
+  root.expect_keys({"date", "type", "prospect", "free", "note", "template", "reason"});
   LedgerEvent event;
   event.line = line_number;
   event.type = event_type_named(type_name, where + ": type");
@@ -156,6 +182,26 @@ LedgerEvent parse_event(const JsonField& root, std::string_view type_name, const
     if (event.type != EventType::invite_sent)
       note->fail(fmt::format("only an invite_sent event carries a note or none, not {}",
                              event_type_name(event.type)));
+  }
+  if (const auto name = root.find("template")) {
+    event.template_name = name->as_string();
+    if (!is_send(event.type))
+      name->fail(fmt::format("only a send (invite_sent, message_sent, inmail_sent) names its "
+                             "template, not {}",
+                             event_type_name(event.type)));
+    if (!is_valid_template_name(event.template_name))
+      name->fail(fmt::format("expected {}, got {}", describe_template_name_rule(),
+                             describe_json(name->value())));
+  }
+  if (const auto reason = root.find("reason")) {
+    event.reason = reason->as_string();
+    if (!is_send(event.type))
+      reason->fail(fmt::format("only a send (invite_sent, message_sent, inmail_sent) carries the "
+                               "plan's reason, not {}",
+                               event_type_name(event.type)));
+    if (!is_valid_reason_code(event.reason))
+      reason->fail(fmt::format("expected {}, got {}", describe_reason_code_rule(),
+                               describe_json(reason->value())));
   }
   return event;
 }
@@ -200,20 +246,35 @@ std::string format_ledger_void(const LedgerVoid& correction) {
 }
 
 bool same_event(const LedgerEvent& a, const LedgerEvent& b) {
-  return a.date == b.date && a.type == b.type && a.free == b.free && a.prospect == b.prospect;
+  return a.date == b.date && a.type == b.type && a.free == b.free && a.note == b.note &&
+         a.prospect == b.prospect;
 }
+
+namespace {
+
+// The canonical line without what is not the event's identity (its template and reason): what
+// same_event compares, as one string to index.
+std::string identity_line(const LedgerEvent& event) {
+  if (event.template_name.empty() && event.reason.empty()) return format_ledger_event(event);
+  LedgerEvent bare = event;
+  bare.template_name.clear();
+  bare.reason.clear();
+  return format_ledger_event(bare);
+}
+
+}  // namespace
 
 std::vector<bool> events_present_in(const std::vector<LedgerEvent>& existing,
                                     const std::vector<LedgerEvent>& additions) {
-  // The canonical line is the identity (it holds exactly what same_event compares); an index of
+  // The identity line holds exactly what same_event compares; an index of
   // the additions, usually far fewer than the ledger's events, is what is held in memory.
   std::unordered_map<std::string, std::vector<std::size_t>> by_line;
   by_line.reserve(additions.size());
   for (std::size_t i = 0; i < additions.size(); ++i)
-    by_line[format_ledger_event(additions[i])].push_back(i);
+    by_line[identity_line(additions[i])].push_back(i);
   std::vector<bool> present(additions.size(), false);
   for (const LedgerEvent& event : existing) {
-    const auto it = by_line.find(format_ledger_event(event));
+    const auto it = by_line.find(identity_line(event));
     if (it == by_line.end()) continue;
     for (const std::size_t i : it->second) present[i] = true;
     by_line.erase(it);
@@ -241,6 +302,14 @@ std::string format_ledger_event(const LedgerEvent& event) {
     line += event.free ? R"(,"free":true)" : R"(,"free":false)";
   // Absent means a note was sent (SPEC §11): only the exception is written.
   if (event.type == EventType::invite_sent && !event.note) line += R"(,"note":false)";
+  if (!event.template_name.empty()) {
+    line += R"(,"template":)";
+    detail::append_json_string(line, event.template_name);
+  }
+  if (!event.reason.empty()) {
+    line += R"(,"reason":)";
+    detail::append_json_string(line, event.reason);
+  }
   line += '}';
   return line;
 }

@@ -39,7 +39,8 @@ std::string format_ledger_void(const LedgerVoid& correction);
 
 /// The canonical one-line JSON form of an event, without the newline:
 /// {"date":"2026-03-05","type":"inmail_sent","prospect":"p-17","free":false}
-/// (`free` only for inmail_sent; `"note":false` only for an invite_sent without a note).
+/// (`free` only for inmail_sent; `"note":false` only for an invite_sent without a note;
+/// `template` and `reason` only when known).
 std::string format_ledger_event(const LedgerEvent& event);
 
 /// For each of `additions`, whether an event the same as it (same_event) is in `existing`.

@@ -124,6 +124,20 @@ std::optional<LedgerEvent> read_row(std::string_view line, const std::string& or
     ++sends.later;
     return std::nullopt;
   }
+  // What `outreach stats` groups by (SPEC §12): the variant the draft was rendered from, and why
+  // the plan chose the channel. Rows written before they existed have neither.
+  if (const auto variant = root.find("variant"); variant && !variant->is_null()) {
+    event.template_name = variant->as_string();
+    if (!is_valid_template_name(event.template_name))
+      variant->fail(fmt::format("expected {}, got {}", describe_template_name_rule(),
+                                describe_json(variant->value())));
+  }
+  if (const auto reason = root.find("reason"); reason && !reason->is_null()) {
+    event.reason = reason->as_string();
+    if (!is_valid_reason_code(event.reason))
+      reason->fail(fmt::format("expected {}, got {}", describe_reason_code_rule(),
+                               describe_json(reason->value())));
+  }
   return event;
 }
 

@@ -37,9 +37,10 @@ namespace {
 
 using detail::append_json_string;
 
-constexpr std::string_view columns[] = {"date", "at",      "action",   "prospect", "reason",
-                                        "step", "overdue", "due",      "timezone", "cost",
-                                        "note", "at_utc",  "findings", "subject",  "body"};
+constexpr std::string_view columns[] = {"date",     "at",       "action",  "prospect", "reason",
+                                        "step",     "variant",  "overdue", "due",      "timezone",
+                                        "cost",     "note",     "at_utc",  "findings", "subject",
+                                        "body"};
 
 // The text cells of an item, in the columns' order, empty for what it does not have.
 struct Cells {
@@ -89,6 +90,8 @@ void write_tsv(const Agenda& agenda, std::ostream& out) {
     text += plan_reason_name(item.reason);
     text += '\t';
     text += item.step;
+    text += '\t';
+    detail::append_tsv_field(text, item.variant.str());
     text += item.overdue ? "\ttrue\t" : "\tfalse\t";
     text += format_date(item.due);
     text += '\t';
@@ -131,6 +134,8 @@ void append_item_json(std::string& out, const AgendaItem& item) {
   append_json_string(out, item.prospect);
   out += fmt::format(FMT_COMPILE(",\"reason\":\"{}\",\"step\":"), plan_reason_name(item.reason));
   append_string_or_null(out, item.step);
+  out += ",\"variant\":";
+  append_string_or_null(out, item.variant.str());
   out += fmt::format(FMT_COMPILE(",\"overdue\":{},\"due\":\"{}\",\"cost\":{},\"note\":{}"),
                      item.overdue, format_date(item.due), item.cost,
                      cells.note.empty() ? "null" : cells.note);

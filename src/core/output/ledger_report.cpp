@@ -26,11 +26,13 @@ std::string text_report(const std::vector<LedgerEvent>& events, const std::strin
     const LedgerEvent& event = events[i];
     first = std::min(first, event.date);
     last = std::max(last, event.date);
-    const std::string note = event.type == EventType::invite_sent
+    std::string note = event.type == EventType::invite_sent
                                  ? (event.note ? "" : "  without a note")
                              : event.type != EventType::inmail_sent ? ""
                              : event.free                           ? "  free (Open Profile)"
                                                                     : "  paid";
+    if (!event.template_name.empty()) note += "  template " + printable(event.template_name);
+    if (!event.reason.empty()) note += "  reason " + event.reason;
     std::string line =
         fmt::format("{:>5}  {}  {:<16}  {:<{}}{}", event.line, format_date(event.date),
                     event_type_name(event.type), prospects[i], width, note);
@@ -54,6 +56,8 @@ void json_events(detail::JsonWriter& json, const std::vector<LedgerEvent>& event
     json.key("prospect").string(event.prospect);
     if (event.type == EventType::inmail_sent) json.key("free").boolean(event.free);
     if (event.type == EventType::invite_sent && !event.note) json.key("note").boolean(false);
+    if (!event.template_name.empty()) json.key("template").string(event.template_name);
+    if (!event.reason.empty()) json.key("reason").string(event.reason);
     json.end_object();
   }
   json.end_array();
