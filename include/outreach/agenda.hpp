@@ -13,8 +13,8 @@
 #include "outreach/calendar.hpp"
 #include "outreach/ledger.hpp"
 #include "outreach/plan.hpp"
-#include "outreach/shared_name.hpp"
 #include "outreach/sequence.hpp"
+#include "outreach/shared_name.hpp"
 
 namespace outreach {
 
@@ -33,10 +33,10 @@ struct AgendaItem {
   AgendaAction action = AgendaAction::message;
   std::string prospect;
   PlanReason reason = PlanReason::free_path;
-  std::string step;  ///< "first", "follow-up-N"; empty for a withdrawal
-  int followup = 0;  ///< N of follow-up-N
+  std::string step;    ///< "first", "follow-up-N"; empty for a withdrawal
+  int followup = 0;    ///< N of follow-up-N
   SharedName variant;  ///< the template variant the plan rendered it from; none without a plan
-  Date due;          ///< the day it fell due (its date, unless it is overdue)
+  Date due;            ///< the day it fell due (its date, unless it is overdue)
   bool overdue = false;
   int cost = 0;      ///< InMail credits
   bool note = true;  ///< connect: the request carries a note

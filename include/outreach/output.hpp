@@ -47,6 +47,7 @@
 #include "outreach/plan.hpp"
 #include "outreach/rules.hpp"
 #include "outreach/rules_diff.hpp"
+#include "outreach/stats.hpp"
 #include "outreach/text.hpp"
 #include "outreach/thread_pool.hpp"
 #include "outreach/thread_state.hpp"
@@ -168,6 +169,19 @@ void write_ledger_events(const std::vector<LedgerEvent>& events, const std::stri
 /// "connect_not_before"?, "connected", "inmail_blocked", "starts_over"}}) or ndjson (the events).
 void write_prospect_thread(const ThreadState& thread, const std::string& ledger_path,
                            ReportFormat format, std::ostream& out);
+
+/// `outreach stats` (SPEC §12): text (a line a group and channel: sends, outcomes, rates with
+/// their intervals, median days; then each comparison of two variants in a sentence) or json
+/// ({"ledger", "by", "from", "to", "confidence", "attribution_days", "events", "groups": [{"key",
+/// "connect"?: {…}, "message"?: {…}, "inmail"?: {…}}], "comparisons": […],
+/// "unattributed_replies"}).
+void write_stats_report(const OutcomeStats& stats, const std::string& ledger_path,
+                        ReportFormat format, std::ostream& out);
+/// "31% [23–40%]": a rate and its interval in whole percents.
+std::string rate_text(const Rate& rate);
+/// SPEC §12's plain sentence: "connect (accepted): question: 31% [23–40%] of 120 vs short: 18%
+/// [12–26%] of 118; the difference is unlikely to be chance, p = 0.02".
+std::string comparison_sentence(const VariantComparison& comparison);
 
 /// `outreach plans`: the subscription plans by monthly credits (text), or {"plans": [...]}.
 void write_plans(const Rules& rules, ReportFormat format, std::ostream& out);

@@ -110,7 +110,7 @@ struct VariantComparison {
 struct OutcomeStats {
   StatsGrouping grouping = StatsGrouping::channel;
   StatsWindow window;
-  std::int64_t events = 0;  ///< ledger events read
+  std::int64_t events = 0;                ///< ledger events read
   std::int64_t unattributed_replies = 0;  ///< replies with no send before them in the window
   /// By key. For channel, one group a channel that was sent; for variant, "channel/variant" (or
   /// "channel" for the sends without one); for week, ISO weeks "2026-W36" of the send.
@@ -131,15 +131,15 @@ OutcomeStats outcome_stats(const std::vector<LedgerEvent>& events, StatsGrouping
 
 /// Where a forecast's rate came from.
 struct RateSource {
-  bool learned = false;    ///< the account's own history, not the rules' prior
+  bool learned = false;       ///< the account's own history, not the rules' prior
   std::int64_t outcomes = 0;  ///< the channel's settled sends in the ledger
-  Range rate;              ///< the rate used
+  Range rate;                 ///< the rate used
 };
 
 /// What the forecast of each channel uses.
 struct LearnedRates {
-  ResponseRates rates;      ///< the priors, with a learned channel's rates replaced
-  RateSource sources[3];    ///< by SendChannel
+  ResponseRates rates;    ///< the priors, with a learned channel's rates replaced
+  RateSource sources[3];  ///< by SendChannel
 
   const RateSource& of(SendChannel channel) const { return sources[static_cast<int>(channel)]; }
 };

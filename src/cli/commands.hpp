@@ -13,6 +13,7 @@ void setup_plan(CLI::App& app, Context& ctx);         // plan_command.cpp
 void setup_agenda(CLI::App& app, Context& ctx);       // agenda_command.cpp
 void setup_credits(CLI::App& app, Context& ctx);      // credits_command.cpp
 void setup_ledger(CLI::App& app, Context& ctx);       // ledger_command.cpp
+void setup_stats(CLI::App& app, Context& ctx);        // stats_command.cpp
 void setup_rules(CLI::App& app, Context& ctx);        // info_command.cpp
 void setup_plans(CLI::App& app, Context& ctx);        // info_command.cpp
 void setup_explain(CLI::App& app, Context& ctx);      // info_command.cpp

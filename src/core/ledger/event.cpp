@@ -186,9 +186,10 @@ LedgerEvent parse_event(const JsonField& root, std::string_view type_name, const
   if (const auto name = root.find("template")) {
     event.template_name = name->as_string();
     if (!is_send(event.type))
-      name->fail(fmt::format("only a send (invite_sent, message_sent, inmail_sent) names its "
-                             "template, not {}",
-                             event_type_name(event.type)));
+      name->fail(
+          fmt::format("only a send (invite_sent, message_sent, inmail_sent) names its "
+                      "template, not {}",
+                      event_type_name(event.type)));
     if (!is_valid_template_name(event.template_name))
       name->fail(fmt::format("expected {}, got {}", describe_template_name_rule(),
                              describe_json(name->value())));
@@ -196,9 +197,10 @@ LedgerEvent parse_event(const JsonField& root, std::string_view type_name, const
   if (const auto reason = root.find("reason")) {
     event.reason = reason->as_string();
     if (!is_send(event.type))
-      reason->fail(fmt::format("only a send (invite_sent, message_sent, inmail_sent) carries the "
-                               "plan's reason, not {}",
-                               event_type_name(event.type)));
+      reason->fail(
+          fmt::format("only a send (invite_sent, message_sent, inmail_sent) carries the "
+                      "plan's reason, not {}",
+                      event_type_name(event.type)));
     if (!is_valid_reason_code(event.reason))
       reason->fail(fmt::format("expected {}, got {}", describe_reason_code_rule(),
                                describe_json(reason->value())));

@@ -37,10 +37,9 @@ namespace {
 
 using detail::append_json_string;
 
-constexpr std::string_view columns[] = {"date",     "at",       "action",  "prospect", "reason",
-                                        "step",     "variant",  "overdue", "due",      "timezone",
-                                        "cost",     "note",     "at_utc",  "findings", "subject",
-                                        "body"};
+constexpr std::string_view columns[] = {
+    "date", "at",       "action", "prospect", "reason", "step",     "variant", "overdue",
+    "due",  "timezone", "cost",   "note",     "at_utc", "findings", "subject", "body"};
 
 // The text cells of an item, in the columns' order, empty for what it does not have.
 struct Cells {

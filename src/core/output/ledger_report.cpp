@@ -26,11 +26,10 @@ std::string text_report(const std::vector<LedgerEvent>& events, const std::strin
     const LedgerEvent& event = events[i];
     first = std::min(first, event.date);
     last = std::max(last, event.date);
-    std::string note = event.type == EventType::invite_sent
-                                 ? (event.note ? "" : "  without a note")
-                             : event.type != EventType::inmail_sent ? ""
-                             : event.free                           ? "  free (Open Profile)"
-                                                                    : "  paid";
+    std::string note = event.type == EventType::invite_sent ? (event.note ? "" : "  without a note")
+                       : event.type != EventType::inmail_sent ? ""
+                       : event.free                           ? "  free (Open Profile)"
+                                                              : "  paid";
     if (!event.template_name.empty()) note += "  template " + printable(event.template_name);
     if (!event.reason.empty()) note += "  reason " + event.reason;
     std::string line =

@@ -32,8 +32,9 @@ struct Attribution {
 
 /// Walks each prospect's events in date order (file order within a day): a reply counts for the
 /// prospect's latest send before it if that send is at most `attribution_days` old (a second
-/// reply to the same send is the same conversation and counts for nothing); an acceptance or a withdrawal for the latest invitation still pending; a
-/// decline for the latest InMail not yet answered. `events` must outlive the result.
+/// reply to the same send is the same conversation and counts for nothing); an acceptance or a
+/// withdrawal for the latest invitation still pending; a decline for the latest InMail not yet
+/// answered. `events` must outlive the result.
 Attribution attribute(const std::vector<LedgerEvent>& events, int attribution_days);
 
 }  // namespace outreach::stats

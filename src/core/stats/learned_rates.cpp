@@ -33,7 +33,8 @@ LearnedRates learned_rates(const std::vector<LedgerEvent>& events, Date start, c
         send.channel == SendChannel::connect ? send.accepted_after : send.replied_after;
     const bool success = answered && (start - send.event->date).count() >= *answered;
     const bool failed = send.withdrawn || send.declined;
-    const bool old = (start - send.event->date).count() >= settle_days(send.channel, rules, sequence);
+    const bool old =
+        (start - send.event->date).count() >= settle_days(send.channel, rules, sequence);
     if (success) ++succeeded[c];
     if (success || failed || old) ++settled[c];
   }

@@ -90,7 +90,8 @@ auto listing_order(const OutcomeGroup& group, StatsGrouping grouping) {
 std::vector<VariantComparison> compare_variants(const std::vector<OutcomeGroup>& groups,
                                                 const OutcomeRules& rules) {
   std::vector<VariantComparison> comparisons;
-  for (const SendChannel channel : {SendChannel::connect, SendChannel::message, SendChannel::inmail}) {
+  for (const SendChannel channel :
+       {SendChannel::connect, SendChannel::message, SendChannel::inmail}) {
     const std::string prefix = std::string(send_channel_name(channel)) + "/";
     std::vector<std::pair<std::string, Rate>> variants;
     for (const OutcomeGroup& group : groups) {
