@@ -12,6 +12,7 @@ packages=(
   libical-dev        # iCalendar for plan --format ics and agenda --format ics
   libcsv-dev         # RFC 4180 CSV, streamed: CSV and TSV prospects (SPEC §9)
   python3-icalendar  # the independent parser the calendar test reads them back with
+  chromium fonts-dejavu-core  # the browser the report test renders the HTML report in, and its font
   unicode-data   # GraphemeBreakTest.txt, the external check of grapheme counting
   jq hyperfine time   # the benchmark's comparison, timer and memory meter
   # Installing like a real tool (SPEC §13): cpack's .deb finds its dependencies with

@@ -45,6 +45,7 @@
 #include "outreach/ledger.hpp"
 #include "outreach/lint.hpp"
 #include "outreach/plan.hpp"
+#include "outreach/report.hpp"
 #include "outreach/rules.hpp"
 #include "outreach/rules_diff.hpp"
 #include "outreach/stats.hpp"
@@ -182,6 +183,14 @@ std::string rate_text(const Rate& rate);
 /// SPEC §12's plain sentence: "connect (accepted): question: 31% [23–40%] of 120 vs short: 18%
 /// [12–26%] of 118; the difference is unlikely to be chance, p = 0.02".
 std::string comparison_sentence(const VariantComparison& comparison);
+
+/// `outreach report` (SPEC §12): one self-contained HTML page — inline CSS and SVG, no script,
+/// nothing fetched — with the credits month by month and the months ahead, the invitations a
+/// week against the limit, the funnel of each channel, the rates of each variant with their
+/// intervals and the tests' sentences, and with a plan its sends a day. Each chart has its
+/// figures in a table beside it; all input text is escaped for HTML. Readable at 375 px wide and
+/// printed (@media print).
+void write_report_html(const ReportModel& report, std::ostream& out);
 
 /// `outreach plans`: the subscription plans by monthly credits (text), or {"plans": [...]}.
 void write_plans(const Rules& rules, ReportFormat format, std::ostream& out);

@@ -123,6 +123,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
   setup_credits(app, ctx);
   setup_ledger(app, ctx);
   setup_stats(app, ctx);
+  setup_report(app, ctx);
   setup_rules(app, ctx);
   setup_plans(app, ctx);
   setup_explain(app, ctx);

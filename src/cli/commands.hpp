@@ -12,6 +12,7 @@ void setup_check(CLI::App& app, Context& ctx);        // check_command.cpp
 void setup_plan(CLI::App& app, Context& ctx);         // plan_command.cpp
 void setup_agenda(CLI::App& app, Context& ctx);       // agenda_command.cpp
 void setup_credits(CLI::App& app, Context& ctx);      // credits_command.cpp
+void setup_report(CLI::App& app, Context& ctx);       // report_command.cpp
 void setup_ledger(CLI::App& app, Context& ctx);       // ledger_command.cpp
 void setup_stats(CLI::App& app, Context& ctx);        // stats_command.cpp
 void setup_rules(CLI::App& app, Context& ctx);        // info_command.cpp
