@@ -2,6 +2,7 @@
 /// The campaign planner (SPEC §4): decide a channel per prospect, allocate InMail credits across
 /// the whole list, schedule every send, check every rendered draft, forecast the outcome.
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -17,6 +18,7 @@
 #include "outreach/prospect.hpp"
 #include "outreach/rules.hpp"
 #include "outreach/shared_name.hpp"
+#include "outreach/stats.hpp"
 #include "outreach/template.hpp"
 #include "outreach/thread_pool.hpp"
 
@@ -140,6 +142,10 @@ struct PlanSummary {
   Range expected_replies;      ///< InMail + message replies (follow-ups included), as a range
   Range expected_refunds;      ///< credits expected back from replies
   Range expected_acceptances;  ///< connection requests accepted
+  /// The rate each channel's forecast used (by SendChannel): the account's own, learned from the
+  /// ledger's outcomes, or the rules' prior (SPEC §12).
+  std::array<RateSource, 3> rate_sources;
+  int learn_after_outcomes = 0;  ///< the outcomes a channel needs for its own rate
   std::vector<std::pair<Date, int>> invitations_per_week;  ///< week starting Monday → count
   std::optional<Date> last_send;                           ///< in the account's zone
   int prospects_with_errors = 0;

@@ -47,7 +47,7 @@ void setup_stats(CLI::App& app, Context& ctx) {
   auto options = std::make_shared<StatsOptions>();
   auto* sub = app.add_subcommand(
       "stats",
-      "What came back to the ledger's sends: acceptance and reply rates with 95% intervals, by "
+      "What came back to the ledger's sends: acceptance and reply rates with their intervals, by "
       "channel, template variant, week or reason");
   sub->add_option("--account", options->account,
                   "Account file: its \"ledger\", and its time zone for dates")

@@ -125,7 +125,9 @@ std::optional<LedgerEvent> read_row(std::string_view line, const std::string& or
     return std::nullopt;
   }
   // What `outreach stats` groups by (SPEC §12): the variant the draft was rendered from, and why
-  // the plan chose the channel. Rows written before they existed have neither.
+  // the plan chose the channel. Rows written before they existed have neither; a withdrawal is
+  // not a send and carries neither.
+  if (!is_send(event.type)) return event;
   if (const auto variant = root.find("variant"); variant && !variant->is_null()) {
     event.template_name = variant->as_string();
     if (!is_valid_template_name(event.template_name))

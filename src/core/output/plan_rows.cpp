@@ -288,9 +288,20 @@ std::string summary_json(const PlanSummary& s) {
       "\"pending_refunds_at_start\":{},\"window_end\":\"{}\"}},",
       s.credits_at_start, s.credits_granted_in_window, s.credits_forfeited, s.credits_used,
       s.credits_left, s.pending_refunds_at_start, format_date(s.window_end));
-  out += fmt::format("\"expected\":{{\"replies\":{},\"refunds\":{},\"acceptances\":{}}},",
+  out += fmt::format("\"expected\":{{\"replies\":{},\"refunds\":{},\"acceptances\":{},",
                      range_json(s.expected_replies), range_json(s.expected_refunds),
                      range_json(s.expected_acceptances));
+  // Which rate each channel's forecast used (SPEC §12): the ledger's or the rules' prior.
+  out += "\"rates\":{";
+  for (const SendChannel channel :
+       {SendChannel::connect, SendChannel::message, SendChannel::inmail}) {
+    const RateSource& source = s.rate_sources[static_cast<std::size_t>(channel)];
+    out +=
+        fmt::format("{}\"{}\":{{\"source\":\"{}\",\"outcomes\":{},\"rate\":{}}}",
+                    channel == SendChannel::connect ? "" : ",", send_channel_name(channel),
+                    source.learned ? "ledger" : "priors", source.outcomes, range_json(source.rate));
+  }
+  out += "}},";
   out += "\"invitations_per_week\":[";
   for (std::size_t i = 0; i < s.invitations_per_week.size(); ++i)
     out +=

@@ -37,6 +37,33 @@ std::string weekly_runs(const std::vector<std::pair<Date, int>>& weeks) {
   return text;
 }
 
+std::string whole_percent(double share) { return fmt::format("{:.0f}", share * 100); }
+
+// "rates: own for connect 28–40% (148 outcomes); priors for message, inmail (12, 3 of the 30
+// outcomes that make an own rate)": which rate each expected range used (SPEC §12).
+std::string rate_sources_text(const PlanSummary& s) {
+  std::vector<std::string> own, priors, counts;
+  for (const SendChannel channel :
+       {SendChannel::connect, SendChannel::message, SendChannel::inmail}) {
+    const RateSource& source = s.rate_sources[static_cast<std::size_t>(channel)];
+    const std::string_view name = send_channel_name(channel);
+    if (source.learned) {
+      own.push_back(fmt::format("{} {}–{}% ({} outcomes)", name, whole_percent(source.rate.low),
+                                whole_percent(source.rate.high), source.outcomes));
+    } else {
+      priors.emplace_back(name);
+      counts.push_back(std::to_string(source.outcomes));
+    }
+  }
+  std::string text = "rates: ";
+  if (!own.empty()) text += fmt::format("own for {}", fmt::join(own, ", "));
+  if (!priors.empty())
+    text += fmt::format("{}priors for {} ({} of the {} outcomes that make an own rate)",
+                        own.empty() ? "" : "; ", fmt::join(priors, ", "), fmt::join(counts, ", "),
+                        s.learn_after_outcomes);
+  return text;
+}
+
 }  // namespace
 
 void write_plan_summary(const PlanSummary& s, std::ostream& out) {
@@ -81,6 +108,7 @@ void write_plan_summary(const PlanSummary& s, std::ostream& out) {
   text += fmt::format("  expected: {} replies, {} credits refunded, {} invitations accepted\n",
                       range(s.expected_replies), range(s.expected_refunds),
                       range(s.expected_acceptances));
+  text += "  " + rate_sources_text(s) + '\n';
   if (!s.invitations_per_week.empty())
     text += "  invitations per week: " + weekly_runs(s.invitations_per_week) + '\n';
   text += fmt::format("  last send: {}\n",

@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "output/svg_chart.hpp"
 #include "outreach/output.hpp"
@@ -404,6 +405,18 @@ void write_plan_days(const ReportModel& report, std::ostream& out) {
                      std::round(plan.expected_acceptances.low),
                      std::round(plan.expected_acceptances.high),
                      std::round(plan.expected_replies.low), std::round(plan.expected_replies.high));
+  std::vector<std::string> sources;
+  for (const SendChannel channel : all_channels) {
+    const RateSource& source = plan.rate_sources[static_cast<std::size_t>(channel)];
+    sources.push_back(fmt::format("{} {}–{} from {} ({} outcomes)", send_channel_name(channel),
+                                  percent(source.rate.low), percent(source.rate.high),
+                                  source.learned ? "the ledger" : "the rules' priors",
+                                  source.outcomes));
+  }
+  out << fmt::format(
+      "<p class=\"note\">Rates forecast with: {}; a channel's own rate is used from {} "
+      "outcomes.</p>\n",
+      fmt::join(sources, "; "), plan.learn_after_outcomes);
   if (report.plan_days.empty()) {
     out << "<p class=\"note\">The plan sends nothing.</p></section>\n";
     return;

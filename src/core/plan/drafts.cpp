@@ -26,31 +26,40 @@ std::optional<std::string_view> field_of(const Prospect& prospect, std::string_v
 
 }  // namespace
 
+TemplateChoice templates_for(const PlanConfig& config, DraftKind kind) {
+  const TemplatePaths& paths = config.account.templates;
+  switch (kind) {
+    case DraftKind::inmail:
+      return {&config.inmail_templates, &paths.inmail, "inmail"};
+    case DraftKind::connect:
+      return {&config.connect_templates, &paths.connect, "connect"};
+    case DraftKind::follow_up:
+      if (!config.follow_up_templates.empty())
+        return {&config.follow_up_templates, &paths.follow_up, "follow_up"};
+      break;
+    case DraftKind::message:
+      break;
+  }
+  return {&config.message_templates, &paths.message, "message"};
+}
+
 DraftChecker::DraftChecker(const Rules& rules, const PlanConfig& config)
     : rules_(rules), lint_(rules) {
-  const auto setup = [&](DraftKind kind, const std::vector<NamedTemplate>& templates,
-                         const std::vector<TemplateFile>& files, std::string_view key,
-                         std::string_view channel, std::string_view label) {
+  const auto setup = [&](DraftKind kind, std::string_view channel, std::string_view label) {
+    const TemplateChoice choice = templates_for(config, kind);
     Slot& slot = slots_[static_cast<std::size_t>(kind)];
-    for (std::size_t i = 0; i < templates.size(); ++i)
-      slot.variants.push_back(
-          {&templates[i], i < files.size() ? files[i].path : fmt::format("{} template", label)});
-    slot.key = std::string(key);
+    for (std::size_t i = 0; i < choice.templates->size(); ++i)
+      slot.variants.push_back({&(*choice.templates)[i], i < choice.files->size()
+                                                            ? (*choice.files)[i].path
+                                                            : fmt::format("{} template", label)});
+    slot.key = std::string(choice.key);
     slot.label = std::string(label);
     slot.options.channel = std::string(channel);
   };
-  const TemplatePaths& paths = config.account.templates;
-  setup(DraftKind::inmail, config.inmail_templates, paths.inmail, "inmail", "inmail", "inmail");
-  setup(DraftKind::connect, config.connect_templates, paths.connect, "connect", "connect",
-        "connect note");
-  setup(DraftKind::message, config.message_templates, paths.message, "message", "message",
-        "message");
-  if (!config.follow_up_templates.empty())
-    setup(DraftKind::follow_up, config.follow_up_templates, paths.follow_up, "follow_up", "message",
-          "follow-up");
-  else
-    setup(DraftKind::follow_up, config.message_templates, paths.message, "message", "message",
-          "follow-up");
+  setup(DraftKind::inmail, "inmail", "inmail");
+  setup(DraftKind::connect, "connect", "connect note");
+  setup(DraftKind::message, "message", "message");
+  setup(DraftKind::follow_up, "message", "follow-up");
 }
 
 bool DraftChecker::has_template(DraftKind kind) const {

@@ -24,6 +24,17 @@ namespace outreach {
 enum class DraftKind : std::uint8_t { inmail, connect, message, follow_up };
 inline constexpr std::size_t draft_kind_count = 4;
 
+/// The templates a kind of draft is rendered from (SPEC §12): their list, their files and the
+/// account key its variants are assigned by (variant_index). A follow-up uses the follow_up
+/// templates, or the message ones (and their key) when there are none. One answer for the
+/// checker that renders the drafts and for the rows that name their variant.
+struct TemplateChoice {
+  const std::vector<NamedTemplate>* templates = nullptr;
+  const std::vector<TemplateFile>* files = nullptr;
+  std::string_view key;
+};
+TemplateChoice templates_for(const PlanConfig& config, DraftKind kind);
+
 /// What checking one rendered draft left behind.
 struct DraftCheck {
   std::size_t findings = 0;       ///< appended to the prospect's findings

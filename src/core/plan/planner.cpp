@@ -1,6 +1,7 @@
 // The planner: each prospect is decided and its drafts checked as it is added, then `finish`
 // ranks, allocates credits, places the sends and sums the campaign up.
 #include <algorithm>
+#include <array>
 #include <limits>
 
 #include <fmt/format.h>
@@ -57,44 +58,38 @@ std::vector<std::string> template_field_names(const PlanConfig& config) {
 }
 
 // The variants' names, each one string that every row of its variant shares.
-struct VariantNames {
-  std::vector<SharedName> connect, message, inmail, follow_up;
-};
+// Each kind of draft's variant names, held once and shared by the rows (SPEC §12).
+using VariantNames = std::array<std::vector<SharedName>, draft_kind_count>;
 
-std::vector<SharedName> names_of(const std::vector<NamedTemplate>& templates) {
-  std::vector<SharedName> names;
-  for (const NamedTemplate& named : templates) names.emplace_back(named.name);
+VariantNames variant_names_of(const PlanConfig& config) {
+  VariantNames names;
+  for (std::size_t kind = 0; kind < draft_kind_count; ++kind)
+    for (const NamedTemplate& named :
+         *templates_for(config, static_cast<DraftKind>(kind)).templates)
+      names[kind].emplace_back(named.name);
   return names;
 }
 
-// The variant of the template a row's first step is rendered from, as DraftChecker chooses it
-// (SPEC §12): empty for a skip, a Message Ad, or a channel given one path.
+// The variant of the template a row's first step is rendered from, as DraftChecker chooses it:
+// empty for a skip, a Message Ad, or a channel given one path.
 void name_variant(const PlanConfig& config, const VariantNames& names, PlannedProspect& row) {
-  const std::vector<SharedName>* variants = nullptr;
-  std::string_view key;
+  DraftKind kind = DraftKind::message;
   switch (row.channel) {
     case PlanChannel::inmail:
-      variants = &names.inmail;
-      key = "inmail";
+      kind = DraftKind::inmail;
       break;
     case PlanChannel::connect:
-      variants = &names.connect;
-      key = "connect";
+      kind = DraftKind::connect;
       break;
     case PlanChannel::message:
-      if (row.followup > 0 && !config.follow_up_templates.empty()) {
-        variants = &names.follow_up;
-        key = "follow_up";
-      } else {
-        variants = &names.message;
-        key = "message";
-      }
+      kind = row.followup > 0 ? DraftKind::follow_up : DraftKind::message;
       break;
     default:
       return;
   }
-  if (variants->empty()) return;
-  row.variant = (*variants)[variant_index(row.id, key, variants->size())];
+  const std::vector<SharedName>& variants = names[static_cast<std::size_t>(kind)];
+  if (variants.empty()) return;
+  row.variant = variants[variant_index(row.id, templates_for(config, kind).key, variants.size())];
 }
 
 }  // namespace
@@ -333,9 +328,7 @@ PlanResult Planner::finish() {
   CreditTimeline credits(s.start_balance, start, grants, plan.monthly_credits, plan.cap);
   const ScheduleOutcome schedule = schedule_sends(s, order, credits);
   s.connect_without_note = spend_note_budget(s, order);
-  const VariantNames variant_names{
-      names_of(s.config.connect_templates), names_of(s.config.message_templates),
-      names_of(s.config.inmail_templates), names_of(s.config.follow_up_templates)};
+  const VariantNames variant_names = variant_names_of(s.config);
   for (std::size_t i = 0; i < s.rows.size(); ++i) name_variant(s.config, variant_names, s.rows[i]);
 
   PlanResult result;

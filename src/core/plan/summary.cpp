@@ -165,7 +165,13 @@ PlanSummary summarize(PlannerState& s, CreditTimeline& credits, const ScheduleOu
   std::optional<Date> last_send;
   // (masked body, row) of the InMails and the connection notes sent.
   std::vector<std::pair<std::uint64_t, std::uint32_t>> inmails, notes;
-  ForecastSum forecast(s.rules.rates);
+  // SPEC §12: a channel with enough outcomes in the ledger forecasts with the account's own rate.
+  const LearnedRates learned =
+      learned_rates(s.config.ledger, s.config.start, s.rules, s.config.account.sequence);
+  const ResponseRates& rates = learned.rates;
+  for (std::size_t c = 0; c < 3; ++c) summary.rate_sources[c] = learned.sources[c];
+  summary.learn_after_outcomes = s.rules.outcomes.learn_after_outcomes;
+  ForecastSum forecast(rates);
   const auto threshold = static_cast<std::size_t>(s.rules.plan.same_template_threshold);
   for (std::size_t i = 0; i < s.rows.size(); ++i) {
     const PlannedProspect& row = s.rows[i];
@@ -200,7 +206,7 @@ PlanSummary summarize(PlannerState& s, CreditTimeline& credits, const ScheduleOu
     if (record.has_inmail_body)
       inmails.emplace_back(record.inmail_hash, static_cast<std::uint32_t>(i));
     else
-      forecast.add_inmail(inmail_reply_rate(s.rules.rates, {}, threshold, false), row.cost > 0);
+      forecast.add_inmail(inmail_reply_rate(rates, {}, threshold, false), row.cost > 0);
   }
 
   // The same masked InMail body sent to many: generic, for the forecast and the warning.
@@ -210,9 +216,9 @@ PlanSummary summarize(PlannerState& s, CreditTimeline& credits, const ScheduleOu
     }
     for (std::size_t k = first; k < end; ++k) {
       const std::uint32_t i = inmails[k].second;
-      forecast.add_inmail(inmail_reply_rate(s.rules.rates, {true, end - first}, threshold,
-                                            s.records[i].short_inmail),
-                          s.rows[i].cost > 0);
+      forecast.add_inmail(
+          inmail_reply_rate(rates, {true, end - first}, threshold, s.records[i].short_inmail),
+          s.rows[i].cost > 0);
     }
   }
   const auto note_runs = shared_runs(s, notes);

@@ -8,11 +8,13 @@
 namespace outreach::stats {
 namespace {
 
-// What is open for one prospect while its events are walked.
+// What is open for one prospect while its events are walked: indices into the sends, or none.
+// (Plain indices, not std::optional: GCC 12 at -O3 takes optionals in a loop for uninitialised.)
+constexpr std::size_t none = static_cast<std::size_t>(-1);
 struct Thread {
-  std::optional<std::size_t> latest_send;
-  std::optional<std::size_t> pending_invite;
-  std::optional<std::size_t> open_inmail;
+  std::size_t latest_send = none;
+  std::size_t pending_invite = none;
+  std::size_t open_inmail = none;
 };
 
 int days_between(Date from, Date to) { return static_cast<int>((to - from).count()); }
@@ -44,8 +46,8 @@ Attribution attribute(const std::vector<LedgerEvent>& events, int attribution_da
       send.event = &event;
       send.channel = channel_of(event.type);
       send.paid = event.type == EventType::inmail_sent && !event.free;
-      if (send.channel == SendChannel::message && thread.latest_send) {
-        const AttributedSend& before = result.sends[*thread.latest_send];
+      if (send.channel == SendChannel::message && thread.latest_send != none) {
+        const AttributedSend& before = result.sends[thread.latest_send];
         send.follow_up = before.channel == SendChannel::message && !before.replied_after;
       }
       thread.latest_send = result.sends.size();
@@ -57,17 +59,18 @@ Attribution attribute(const std::vector<LedgerEvent>& events, int attribution_da
     switch (event.type) {
       case EventType::invite_accepted:
       case EventType::invite_withdrawn:
-        if (thread.pending_invite) {
-          AttributedSend& invite = result.sends[*thread.pending_invite];
+        if (thread.pending_invite != none) {
+          AttributedSend& invite = result.sends[thread.pending_invite];
           if (event.type == EventType::invite_accepted)
             invite.accepted_after = days_between(invite.event->date, event.date);
           else
             invite.withdrawn = true;
-          thread.pending_invite.reset();
+          thread.pending_invite = none;
         }
         break;
       case EventType::reply: {
-        AttributedSend* send = thread.latest_send ? &result.sends[*thread.latest_send] : nullptr;
+        AttributedSend* send =
+            thread.latest_send != none ? &result.sends[thread.latest_send] : nullptr;
         const int age = send ? days_between(send->event->date, event.date) : 0;
         if (send != nullptr && send->replied_after) break;  // more of the same conversation
         if (send == nullptr || age > attribution_days) {
@@ -75,13 +78,13 @@ Attribution attribute(const std::vector<LedgerEvent>& events, int attribution_da
           break;
         }
         send->replied_after = age;
-        if (send->channel == SendChannel::inmail) thread.open_inmail.reset();
+        if (send->channel == SendChannel::inmail) thread.open_inmail = none;
         break;
       }
       case EventType::inmail_declined:
-        if (thread.open_inmail) {
-          result.sends[*thread.open_inmail].declined = true;
-          thread.open_inmail.reset();
+        if (thread.open_inmail != none) {
+          result.sends[thread.open_inmail].declined = true;
+          thread.open_inmail = none;
         }
         break;
       default:

@@ -11,13 +11,20 @@ using namespace outreach::testing;
 
 TEST_CASE("the summary says the start, the counts, the credits, the ranges and the warnings",
           "[output]") {
+  PlanSummary summary = sample().summary;
+  summary.learn_after_outcomes = 30;
+  summary.rate_sources[0] = {true, 48, {0.25, 0.5}};
+  summary.rate_sources[1].outcomes = 12;
+  summary.rate_sources[2].outcomes = 3;
   std::ostringstream out;
-  write_plan_summary(sample().summary, out);
+  write_plan_summary(summary, out);
   CHECK(out.str() ==
         "Plan of 3 prospects from 2026-12-01 to 2027-03-02 (plan premium-business)\n"
         "  channels: 0 message, 1 inmail, 1 connect, 0 message-ad, 1 skip\n"
         "  credits: 10 at the start, 15 granted, 0 forfeited, 1 used, 24 left on 2026-12-02\n"
         "  expected: 0.1-0.5 replies, 0.1-0.2 credits refunded, 0.2-0.4 invitations accepted\n"
+        "  rates: own for connect 25–50% (48 outcomes); priors for message, inmail (12, 3 of "
+        "the 30 outcomes that make an own rate)\n"
         "  invitations per week: 2026-11-30 1\n"
         "  last send: 2026-12-02\n"
         "  1 prospect with error-level findings\n"

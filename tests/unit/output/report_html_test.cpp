@@ -130,6 +130,7 @@ TEST_CASE("report page: with a plan, its sends a day", "[report][html]") {
   CHECK(has(html, "<td>2026-11-24</td><td>1</td><td>0</td><td>0</td><td>1</td>"));
   CHECK(has(html, "A plan of 1 prospect from"));
   CHECK(has(html, "<th>Planned</th>"));
+  CHECK(has(html, "Rates forecast with: connect"));
 }
 
 TEST_CASE("report page: an empty ledger and no plan_start still make a page", "[report][html]") {
