@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Writes gen_prospects' NDJSON as the CSV a CRM would export (Python's csv module, RFC 4180):
 one column a field, the generator's fields in its order, empty cells for absent or null ones.
+The short and UTF-8 shapes write the same keys on every line: their first line's.
 
     bench/ndjson_to_csv.py < prospects.ndjson > prospects.csv
 """
@@ -24,7 +25,10 @@ def cell(value):
 
 
 writer = csv.writer(sys.stdout, lineterminator="\r\n")
-writer.writerow(FIELDS)
+fields = None
 for line in sys.stdin:
     record = json.loads(line)
-    writer.writerow([cell(record.get(field)) for field in FIELDS])
+    if fields is None:
+        fields = FIELDS if "headline" in record else list(record)
+        writer.writerow(fields)
+    writer.writerow([cell(record.get(field)) for field in fields])

@@ -32,7 +32,13 @@ struct DecodedChar {
 /// Decodes the character that starts at byte `offset` (which must be < text.size()). An
 /// ill-formed sequence decodes as U+FFFD spanning its maximal subpart (at least one byte), the
 /// way Unicode recommends substituting it, so every function below accepts any bytes.
-DecodedChar decode_utf8(std::string_view text, std::size_t offset);
+/// Inline for its ASCII case: the linter decodes every character of every draft of a plan.
+DecodedChar decode_utf8_sequence(std::string_view text, std::size_t offset);
+inline DecodedChar decode_utf8(std::string_view text, std::size_t offset) {
+  const auto lead = static_cast<unsigned char>(text[offset]);
+  if (lead < 0x80) return {lead, 1, true};
+  return decode_utf8_sequence(text, offset);
+}
 
 /// Whether every byte is ASCII (checked in one pass without branches: drafts mostly are).
 bool is_ascii(std::string_view text);

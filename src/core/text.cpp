@@ -75,7 +75,7 @@ const std::vector<std::string>& count_unit_names() {
   return names;
 }
 
-DecodedChar decode_utf8(std::string_view text, std::size_t offset) {
+DecodedChar decode_utf8_sequence(std::string_view text, std::size_t offset) {
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[offset + i]); };
   const unsigned char lead = byte(0);
   if (lead < 0x80) return {lead, 1, true};

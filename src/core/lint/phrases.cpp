@@ -124,6 +124,26 @@ PhraseSet::PhraseSet(const std::vector<std::string>& phrases) : nodes_(1) {
       queue.push_back(next);
     }
   }
+  // Byte classes: one for each byte on some edge, class 0 for the rest.
+  std::array<unsigned char, 256> representative{};
+  for (const Node& node : nodes_)
+    for (const auto& [byte, next] : node.next)
+      if (class_of_[byte] == 0) {
+        representative[classes_] = byte;
+        class_of_[byte] = static_cast<std::uint16_t>(classes_++);
+      }
+  // The table, breadth first again: a node's missing edges are its fail node's, already filled.
+  delta_.assign(nodes_.size() * classes_, 0);
+  for (std::size_t c = 1; c < classes_; ++c) delta_[c] = child(0, representative[c]);
+  for (const std::uint32_t node : queue)
+    for (std::size_t c = 1; c < classes_; ++c) {
+      const std::uint32_t next = child(node, representative[c]);
+      delta_[node * classes_ + c] = next != 0 ? next : delta_[nodes_[node].fail * classes_ + c];
+    }
+  first_output_.resize(nodes_.size());
+  for (std::size_t node = 0; node < nodes_.size(); ++node)
+    first_output_[node] =
+        nodes_[node].ends_phrase ? static_cast<std::uint32_t>(node) : nodes_[node].output;
 }
 
 std::uint32_t PhraseSet::child(std::uint32_t node, unsigned char byte) const {
@@ -133,11 +153,7 @@ std::uint32_t PhraseSet::child(std::uint32_t node, unsigned char byte) const {
 }
 
 std::uint32_t PhraseSet::step(std::uint32_t node, unsigned char byte) const {
-  for (;;) {
-    if (const std::uint32_t next = child(node, byte)) return next;
-    if (node == 0) return 0;
-    node = nodes_[node].fail;
-  }
+  return delta_[node * classes_ + class_of_[byte]];
 }
 
 template <typename Found>
@@ -147,8 +163,7 @@ void PhraseSet::scan(std::string_view range, std::size_t begin, Found&& found) c
   for (std::size_t i = begin; i < range.size(); ++i) {
     node = step(node, static_cast<unsigned char>(range[i]));
     // Every phrase that ends at i: the node itself, then its output chain.
-    for (std::uint32_t at = nodes_[node].ends_phrase ? node : nodes_[node].output; at != 0;
-         at = nodes_[at].output) {
+    for (std::uint32_t at = first_output_[node]; at != 0; at = nodes_[at].output) {
       const std::size_t length = nodes_[at].depth;
       const std::size_t start = i + 1 - length;
       if (whole_word_at(range, start, range.substr(start, length)) && found(start, length)) return;

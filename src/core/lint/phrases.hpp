@@ -1,6 +1,7 @@
 #pragma once
 // Matching the rules' phrase lists in lowered text, as whole words.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -60,6 +61,15 @@ class PhraseSet {
 
   std::vector<Node> nodes_;
   std::size_t longest_ = 0;  ///< the longest phrase's length
+  // The automaton as a table (a DFA): the next node for every node and byte class, failure
+  // links followed in advance, so that a step is one load instead of binary searches along the
+  // fail chain. Bytes no phrase holds (every byte of most non-ASCII text) share class 0.
+  std::array<std::uint16_t, 256> class_of_{};
+  std::size_t classes_ = 1;
+  std::vector<std::uint32_t> delta_;
+  /// For each node, the first node of its output chain (itself when it ends a phrase; 0: none),
+  /// beside the table so that the scan's loop reads nothing else.
+  std::vector<std::uint32_t> first_output_;
 };
 
 /// Text lowered, punctuation and symbols removed, white space collapsed: "Quick question?" →
