@@ -89,10 +89,10 @@ void compact_prospect(std::mt19937_64& rng, long i, bool utf8, std::string& line
                 "{\"id\": \"p-%07ld\", \"first_name\": \"%s\", \"last_name\": \"%s\", "
                 "\"company\": \"%s\", \"degree\": %s, \"open_profile\": %s, "
                 "\"accepts_inmail\": %s, \"goal\": \"%s\", \"timezone\": \"%s\", "
-                "\"priority\": %llu, ",
+                "\"priority\": %llu, \"do_not_contact\": %s, ",
                 i, first, last, company, degree, rng() % 10 == 0 ? "true" : "false",
                 rng() % 12 == 0 ? "false" : "true", pick(rng, goals), pick(rng, zones),
-                static_cast<unsigned long long>(rng() % 10));
+                static_cast<unsigned long long>(rng() % 10), rng() % 50 == 0 ? "true" : "false");
   line += buffer;
   line += "\"notes\": \"";
   const int n = utf8 ? 26 : 4;

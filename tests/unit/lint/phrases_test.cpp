@@ -61,6 +61,36 @@ TEST_CASE("the automaton gives the answers of a phrase-by-phrase search", "[lint
   }
 }
 
+TEST_CASE("the automaton's table agrees with the search over bytes no phrase holds", "[lint]") {
+  // The table gives every byte no phrase holds one class (here ü and x, and the bytes of é's
+  // second half that no phrase ends on): a step over them must fall back exactly as the fail
+  // links would.
+  std::mt19937 random(19);
+  const std::vector<std::string> phrase_letters = {"a", "é", " ", "c"};
+  const std::vector<std::string> text_letters = {"a", "é", " ", "c", "ü", "x"};
+  const auto word = [&](const std::vector<std::string>& letters, std::size_t max) {
+    std::string out;
+    const std::size_t length = 1 + random() % max;
+    for (std::size_t i = 0; i < length; ++i) out += letters[random() % letters.size()];
+    return out;
+  };
+  for (int round = 0; round < 300; ++round) {
+    std::vector<std::string> phrases;
+    for (int i = 0; i < 6; ++i) phrases.push_back(word(phrase_letters, 4));
+    const PhraseSet set(phrases);
+    const std::string text = word(text_letters, 30);
+    const auto expected = naive_first_phrase(text, 0, text.size(), phrases);
+    const auto got = set.find_first(text, 0, text.size());
+    INFO("text '" << text << "'");
+    REQUIRE(bool(got) == bool(expected));
+    if (got) {
+      CHECK(got->offset == expected->offset);
+      CHECK(got->length == expected->length);
+    }
+    CHECK(set.contains_any(text, 0, text.size()) == bool(expected));
+  }
+}
+
 TEST_CASE("a list of 40,000 phrases is matched in one pass", "[lint]") {
   std::vector<std::string> phrases;
   for (int i = 0; i < 40000; ++i) phrases.push_back("phrase number " + std::to_string(i));
