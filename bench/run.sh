@@ -63,7 +63,8 @@ for shape in "${shapes[@]}"; do
       csv) peer=Miller; goal=3; peer_cmd="mlr --icsv --ocsv put '$mlr_route' then cut -f id,channel $file" ;;
     esac
     result="$out/plan-$shape-$format.json"
-    hyperfine --style basic --warmup 1 --runs 3 --export-json "$result" \
+    # -i: a plan exits 1 when a draft has an error-level finding (long notes overflow a note).
+    hyperfine --style basic --warmup 1 --runs 3 -i --export-json "$result" \
       -n "outreach plan ($shape $format)" "$plan $file >/dev/null" \
       -n "$peer ($shape $format)" "$peer_cmd >/dev/null" >"$out/plan-$shape-$format.log" 2>&1
     kb=$(/usr/bin/time -f %M $plan "$file" 2>&1 >/dev/null | tail -1)
