@@ -17,7 +17,7 @@ const Date start = day("2026-06-01");
 std::vector<LedgerEvent> invitations(int settled, int accepted) {
   std::vector<LedgerEvent> events;
   for (int i = 0; i < settled; ++i) {
-    const std::string id = "p-" + std::to_string(i);
+    const std::string id = std::string("p-").append(std::to_string(i));
     events.push_back({start - date::days{40}, EventType::invite_sent, id, false, 0});
     if (i < accepted)
       events.push_back({start - date::days{38}, EventType::invite_accepted, id, false, 0});
@@ -80,7 +80,7 @@ TEST_CASE("a send settles when it is answered, refused or old enough") {
 TEST_CASE("a learned InMail rate replaces every InMail prior") {
   std::vector<LedgerEvent> events;
   for (int i = 0; i < 30; ++i) {
-    const std::string id = "p-" + std::to_string(i);
+    const std::string id = std::string("p-").append(std::to_string(i));
     events.push_back({start - date::days{100}, EventType::inmail_sent, id, false, 0});
     if (i < 6) events.push_back({start - date::days{95}, EventType::reply, id, false, 0});
   }

@@ -164,7 +164,8 @@ TEST_CASE("two variants of a channel are compared, the better first") {
   LedgerBuilder ledger;
   // question: 6 of 10 accepted; short: 1 of 10.
   for (int i = 0; i < 10; ++i) {
-    const std::string q = "q" + std::to_string(i), s = "s" + std::to_string(i);
+    const std::string q = std::string("q").append(std::to_string(i));
+    const std::string s = std::string("s").append(std::to_string(i));
     ledger.add("2026-03-02", EventType::invite_sent, s.c_str(), "short");
     ledger.add("2026-03-02", EventType::invite_sent, q.c_str(), "question");
     if (i < 6) ledger.add("2026-03-04", EventType::invite_accepted, q.c_str());
