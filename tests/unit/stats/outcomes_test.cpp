@@ -77,7 +77,8 @@ TEST_CASE("a follow-up is a message after an unanswered one") {
       .add("2026-03-09", EventType::message_sent, "a")
       .add("2026-03-10", EventType::reply, "a")
       .add("2026-03-20", EventType::message_sent, "a");  // after a reply: a new message
-  const ChannelOutcomes& message = group(by(ledger), "message").of(SendChannel::message);
+  const OutcomeStats stats = by(ledger);  // kept: the groups live in it
+  const ChannelOutcomes& message = group(stats, "message").of(SendChannel::message);
   CHECK(message.sent == 3);
   CHECK(message.follow_ups == 1);
   CHECK(message.replies == 1);
@@ -92,7 +93,8 @@ TEST_CASE("InMails: paid and free, declines, and the credits that came back") {
       .add("2026-01-01", EventType::inmail_sent, "open", "", /*free=*/true)
       .add("2026-01-03", EventType::reply, "open")
       .add("2026-01-01", EventType::inmail_sent, "silent");
-  const ChannelOutcomes& inmail = group(by(ledger), "inmail").of(SendChannel::inmail);
+  const OutcomeStats stats = by(ledger);  // kept: the groups live in it
+  const ChannelOutcomes& inmail = group(stats, "inmail").of(SendChannel::inmail);
   CHECK(inmail.sent == 4);
   CHECK(inmail.paid == 3);
   CHECK(inmail.free == 1);
@@ -110,7 +112,8 @@ TEST_CASE("acceptances and withdrawals answer the pending invitation") {
       .add("2026-05-01", EventType::invite_sent, "a")
       .add("2026-05-03", EventType::invite_accepted, "a")
       .add("2026-05-04", EventType::invite_accepted, "a");  // nothing pending: counts for nothing
-  const ChannelOutcomes& connect = group(by(ledger), "connect").of(SendChannel::connect);
+  const OutcomeStats stats = by(ledger);  // kept: the groups live in it
+  const ChannelOutcomes& connect = group(stats, "connect").of(SendChannel::connect);
   CHECK(connect.sent == 2);
   CHECK(connect.withdrawn == 1);
   CHECK(connect.accepted == 1);
