@@ -67,7 +67,7 @@ for shape in "${shapes[@]}"; do
     hyperfine --style basic --warmup 1 --runs 3 -i --export-json "$result" \
       -n "outreach plan ($shape $format)" "$plan $file >/dev/null" \
       -n "$peer ($shape $format)" "$peer_cmd >/dev/null" >"$out/plan-$shape-$format.log" 2>&1
-    kb=$(/usr/bin/time -f %M $plan "$file" 2>&1 >/dev/null | tail -1)
+    kb=$( (/usr/bin/time -f %M $plan "$file" 2>&1 >/dev/null || true) | tail -1)
     above=$(((kb - 30 * 1024) * 1024 / count))
     ((above < 0)) && above=0
     printf '| %s | %s | %.2f s | %s | %.2f s | %.1fx | %dx | %d MB | %d |\n' "$shape" "$format" \
