@@ -77,7 +77,7 @@ TEST_CASE("a follow-up is a message after an unanswered one") {
       .add("2026-03-09", EventType::message_sent, "a")
       .add("2026-03-10", EventType::reply, "a")
       .add("2026-03-20", EventType::message_sent, "a");  // after a reply: a new message
-  const OutcomeStats stats = by(ledger);  // kept: the groups live in it
+  const OutcomeStats stats = by(ledger);                 // kept: the groups live in it
   const ChannelOutcomes& message = group(stats, "message").of(SendChannel::message);
   CHECK(message.sent == 3);
   CHECK(message.follow_ups == 1);
@@ -112,7 +112,7 @@ TEST_CASE("acceptances and withdrawals answer the pending invitation") {
       .add("2026-05-01", EventType::invite_sent, "a")
       .add("2026-05-03", EventType::invite_accepted, "a")
       .add("2026-05-04", EventType::invite_accepted, "a");  // nothing pending: counts for nothing
-  const OutcomeStats stats = by(ledger);  // kept: the groups live in it
+  const OutcomeStats stats = by(ledger);                    // kept: the groups live in it
   const ChannelOutcomes& connect = group(stats, "connect").of(SendChannel::connect);
   CHECK(connect.sent == 2);
   CHECK(connect.withdrawn == 1);
