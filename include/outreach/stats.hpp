@@ -91,6 +91,12 @@ std::string_view stats_grouping_name(StatsGrouping grouping);
 std::optional<StatsGrouping> parse_stats_grouping(std::string_view name);
 const std::vector<std::string>& stats_grouping_names();
 
+/// "2026-W36": the ISO week (Monday to Sunday; week 1 holds the first Thursday) a day falls in,
+/// as the week grouping names it.
+std::string iso_week_name(Date day);
+/// The Monday of a week named as iso_week_name names it; none for any other text.
+std::optional<Date> iso_week_monday(std::string_view name);
+
 /// Which sends count: those dated from `from` to `to` (either open), with whatever came back
 /// to them, whenever it came.
 struct StatsWindow {

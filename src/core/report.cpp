@@ -3,11 +3,9 @@
 #include "outreach/report.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
 #include <tuple>
 
-#include <date/iso_week.h>
 #include <fmt/format.h>
 
 namespace outreach {
@@ -17,24 +15,6 @@ std::string month_of(Date day) {
   const date::year_month_day ymd{day};
   return fmt::format("{:04}-{:02}", static_cast<int>(ymd.year()),
                      static_cast<unsigned>(ymd.month()));
-}
-
-std::string iso_week_key(Date monday) {
-  const iso_week::year_weeknum_weekday week{monday};
-  return fmt::format("{}-W{:02}", static_cast<int>(week.year()),
-                     static_cast<unsigned>(week.weeknum()));
-}
-
-// The Monday of an ISO week key as outcome_stats writes it ("2026-W36"); none for another key.
-std::optional<Date> monday_of(const std::string& key) {
-  int year = 0;
-  unsigned week = 0;
-  if (std::sscanf(key.c_str(), "%d-W%u", &year, &week) != 2 || week < 1 || week > 53)
-    return std::nullopt;
-  const iso_week::year_weeknum_weekday monday{iso_week::year{year}, iso_week::weeknum{week},
-                                              iso_week::mon};
-  if (!monday.ok()) return std::nullopt;
-  return Date(monday);
 }
 
 // A grant or a paid InMail of the months ahead; on one date the grant comes first (SPEC §2.3).
@@ -99,7 +79,7 @@ std::vector<InvitationWeek> invitation_weeks(const ReportInput& input) {
   const OutcomeStats by_week =
       outcome_stats(*input.events, StatsGrouping::week, StatsWindow{}, *input.rules);
   for (const OutcomeGroup& group : by_week.groups) {
-    const std::optional<Date> monday = monday_of(group.key);
+    const std::optional<Date> monday = iso_week_monday(group.key);
     const std::int64_t sent = group.of(SendChannel::connect).sent;
     if (!monday || sent == 0) continue;
     weeks[*monday].sent += sent;
@@ -117,7 +97,7 @@ std::vector<InvitationWeek> invitation_weeks(const ReportInput& input) {
   std::vector<InvitationWeek> rows;
   for (auto& [monday, week] : weeks) {
     week.monday = monday;
-    week.week = iso_week_key(monday);
+    week.week = iso_week_name(monday);
     rows.push_back(week);
   }
   return rows;

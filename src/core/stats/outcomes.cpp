@@ -1,5 +1,6 @@
 // `outreach stats` (SPEC §12): the ledger's sends grouped, and what came back to each group.
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <tuple>
 
@@ -26,13 +27,6 @@ constexpr detail::NameTable<StatsGrouping, 4> grouping_table({{
     {"reason", StatsGrouping::reason},
 }});
 
-// "2026-W36": the ISO week a send falls in (Monday to Sunday; week 1 holds the first Thursday).
-std::string iso_week_of(Date day) {
-  const iso_week::year_weeknum_weekday week{day};
-  return fmt::format("{}-W{:02}", static_cast<int>(week.year()),
-                     static_cast<unsigned>(week.weeknum()));
-}
-
 std::string group_key(const stats::AttributedSend& send, StatsGrouping grouping) {
   const std::string channel(send_channel_name(send.channel));
   switch (grouping) {
@@ -42,7 +36,7 @@ std::string group_key(const stats::AttributedSend& send, StatsGrouping grouping)
       return send.event->template_name.empty() ? channel
                                                : channel + "/" + send.event->template_name;
     case StatsGrouping::week:
-      return iso_week_of(send.event->date);
+      return iso_week_name(send.event->date);
     case StatsGrouping::reason:
       return send.event->reason;
   }
@@ -119,6 +113,24 @@ std::vector<VariantComparison> compare_variants(const std::vector<OutcomeGroup>&
 }
 
 }  // namespace
+
+std::string iso_week_name(Date day) {
+  const iso_week::year_weeknum_weekday week{day};
+  return fmt::format("{}-W{:02}", static_cast<int>(week.year()),
+                     static_cast<unsigned>(week.weeknum()));
+}
+
+std::optional<Date> iso_week_monday(std::string_view name) {
+  int year = 0;
+  unsigned week = 0;
+  const std::string text(name);
+  if (std::sscanf(text.c_str(), "%d-W%u", &year, &week) != 2 || week < 1 || week > 53)
+    return std::nullopt;
+  const iso_week::year_weeknum_weekday monday{iso_week::year{year}, iso_week::weeknum{week},
+                                              iso_week::mon};
+  if (!monday.ok()) return std::nullopt;
+  return Date(monday);
+}
 
 std::string_view send_channel_name(SendChannel channel) { return channel_table.name(channel); }
 
