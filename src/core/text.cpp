@@ -5,6 +5,8 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -35,6 +37,45 @@ void for_each_grapheme(std::string_view text, OnCluster on_cluster) {
     previous = c.code_point;
     at += c.length;
   }
+}
+
+// Whether `text` is well-formed UTF-8: the same table as decode_utf8_sequence, one sequence at
+// a time without building code points, and eight ASCII bytes at a time. Counting and checking
+// take this path for the non-ASCII text of every draft and fall back to decoding only when it
+// fails.
+bool is_well_formed(std::string_view text) {
+  const auto* at = reinterpret_cast<const unsigned char*>(text.data());
+  const unsigned char* const end = at + text.size();
+  const auto continues = [](unsigned char byte) { return (byte & 0xC0) == 0x80; };
+  while (at < end) {
+    if (end - at >= 8) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, at, sizeof word);
+      if ((word & 0x8080808080808080u) == 0) {
+        at += 8;
+        continue;
+      }
+    }
+    const unsigned char lead = *at;
+    if (lead < 0x80) {
+      ++at;
+    } else if (lead >= 0xC2 && lead <= 0xDF) {
+      if (end - at < 2 || !continues(at[1])) return false;
+      at += 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      const unsigned char low = lead == 0xE0 ? 0xA0 : 0x80, high = lead == 0xED ? 0x9F : 0xBF;
+      if (end - at < 3 || at[1] < low || at[1] > high || !continues(at[2])) return false;
+      at += 3;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      const unsigned char low = lead == 0xF0 ? 0x90 : 0x80, high = lead == 0xF4 ? 0x8F : 0xBF;
+      if (end - at < 4 || at[1] < low || at[1] > high || !continues(at[2]) || !continues(at[3]))
+        return false;
+      at += 4;
+    } else {
+      return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace
@@ -131,7 +172,7 @@ void append_utf8(std::string& out, char32_t c) {
 }
 
 std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
-  if (is_ascii(text)) return std::nullopt;
+  if (is_ascii(text) || is_well_formed(text)) return std::nullopt;
   for (std::size_t at = 0; at < text.size();) {
     if (static_cast<unsigned char>(text[at]) < 0x80) {
       ++at;
@@ -157,6 +198,14 @@ std::size_t count_characters(std::string_view text, CountUnit unit) {
     return count;
   }
   if (is_ascii(text)) return text.size();
+  if (is_well_formed(text)) {
+    // Each character has one byte that is not a continuation byte; four-byte ones (beyond the
+    // BMP) take two UTF-16 units. Loops without branches the compiler vectorises.
+    for (const char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    if (unit == CountUnit::utf16)
+      for (const char c : text) count += static_cast<unsigned char>(c) >= 0xF0;
+    return count;
+  }
   for (std::size_t at = 0; at < text.size();) {
     if (static_cast<unsigned char>(text[at]) < 0x80) {
       ++count, ++at;

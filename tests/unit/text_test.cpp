@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <optional>
+#include <random>
 #include <sstream>
 #include <vector>
 
@@ -103,6 +105,53 @@ TEST_CASE("UTF-8 validation finds the first bad byte", "[text]") {
   CHECK(first_invalid_utf8("\xE2\x82"
                            "A") == 0u);                     // truncated in the middle
   CHECK(first_invalid_utf8("\xE2\x82\xAC\xE2\x82") == 3u);  // € then a truncated one
+}
+
+TEST_CASE("the fast paths agree with decoding character by character", "[text]") {
+  // Counting and validation check a whole text first and decode only when it is ill-formed:
+  // random texts of well-formed characters and stray bytes, at every alignment of the
+  // eight-byte ASCII step, must give what a decoding walk gives.
+  std::mt19937 random(31);
+  const std::vector<std::string> pieces = {"a",
+                                           "abcdefgh",
+                                           "\u00e9",
+                                           "\u0416",
+                                           "\u4F60",
+                                           "\u20AC",
+                                           "\U0001F44D",
+                                           "\U0010FFFF",
+                                           "\x80",
+                                           "\xC0\x80",
+                                           "\xE0\x80\x80",
+                                           "\xED\xA0\x80",
+                                           "\xF4\x90\x80\x80",
+                                           "\xC3",
+                                           "\xE2\x82",
+                                           "\xF0\x9F\x91",
+                                           "\xFF",
+                                           std::string("\0", 1)};
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const std::size_t length = random() % 24;
+    for (std::size_t i = 0; i < length; ++i) {
+      // Most texts are well-formed, as drafts are: the first eight pieces are.
+      const std::size_t piece = round % 3 == 0 ? random() % pieces.size() : random() % 8;
+      text += pieces[piece];
+    }
+    std::size_t utf16 = 0, code_points = 0;
+    std::optional<std::size_t> first_bad;
+    for (std::size_t at = 0; at < text.size();) {
+      const auto c = outreach::decode_utf8(text, at);
+      if (!c.valid && !first_bad) first_bad = at;
+      utf16 += c.code_point >= 0x10000 ? 2 : 1;
+      ++code_points;
+      at += c.length;
+    }
+    INFO("round " << round);
+    CHECK(first_invalid_utf8(text) == first_bad);
+    CHECK(count_characters(text, CountUnit::utf16) == utf16);
+    CHECK(count_characters(text, CountUnit::code_points) == code_points);
+  }
 }
 
 TEST_CASE("ill-formed sequences decode as one U+FFFD per maximal subpart", "[text]") {

@@ -13,7 +13,7 @@ namespace outreach::lint_detail {
 
 void check_encoding(const Draft& draft, Findings& findings) {
   const std::string_view text = draft.text;
-  if (is_ascii(text) && std::memchr(text.data(), '\0', text.size()) == nullptr) return;
+  if (std::memchr(text.data(), '\0', text.size()) == nullptr && !first_invalid_utf8(text)) return;
   std::optional<std::size_t> first;
   std::size_t places = 0;
   for (std::size_t at = 0; at < text.size();) {

@@ -34,6 +34,14 @@ bool whole_word_at(std::string_view text, std::size_t at, std::string_view phras
   return !(is_word_byte(phrase.back()) && end < text.size() && is_word_byte(text[end]));
 }
 
+// Whether all eight bytes at `bytes` are non-ASCII.
+bool all_non_ascii(const char* bytes) {
+  std::uint64_t word = 0;
+  std::memcpy(&word, bytes, sizeof word);
+  constexpr std::uint64_t high_bits = 0x8080808080808080u;
+  return (word & high_bits) == high_bits;
+}
+
 bool is_word_character(char32_t c) {
   switch (utf8proc_category(static_cast<utf8proc_int32_t>(c))) {
     case UTF8PROC_CATEGORY_LU:
@@ -54,6 +62,16 @@ bool is_word_character(char32_t c) {
 }
 
 }  // namespace
+
+void append_lowered_ascii(std::string_view text, std::string& out) {
+  const std::size_t start = out.size();
+  out.resize(start + text.size());
+  char* lowered = out.data() + start;
+  for (std::size_t i = 0; i < text.size(); ++i) {  // one pass the compiler vectorises
+    const auto byte = static_cast<unsigned char>(text[i]);
+    lowered[i] = static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + ('a' - 'A') : byte);
+  }
+}
 
 void append_lowered(std::string_view text, std::string& out) {
   // Every character keeps its length (offsets into the lowered text are offsets into the
@@ -108,6 +126,10 @@ PhraseSet::PhraseSet(const std::vector<std::string>& phrases) : nodes_(1) {
     }
     nodes_[node].ends_phrase = true;
     longest_ = std::max(longest_, phrase.size());
+    ascii_only_ = ascii_only_ && is_ascii(phrase);
+    if (phrase.size() == 1 && !is_word_byte(phrase.front()) &&
+        std::find(lone_bytes_.begin(), lone_bytes_.end(), phrase.front()) == lone_bytes_.end())
+      lone_bytes_.push_back(phrase.front());
   }
   // Failure and output links, breadth first: a node's links only use shallower nodes'.
   std::vector<std::uint32_t> queue;
@@ -161,6 +183,15 @@ void PhraseSet::scan(std::string_view range, std::size_t begin, Found&& found) c
   if (nodes_.size() <= 1) return;
   std::uint32_t node = 0;
   for (std::size_t i = begin; i < range.size(); ++i) {
+    if (class_of_[static_cast<unsigned char>(range[i])] == 0) {
+      // No phrase holds this byte: every node goes back to the root, which ends no phrase. When
+      // no phrase holds a non-ASCII byte, a run of them (most of a Cyrillic or CJK note) is
+      // skipped eight at a time.
+      node = 0;
+      if (ascii_only_)
+        while (i + 9 <= range.size() && all_non_ascii(range.data() + i + 1)) i += 8;
+      continue;
+    }
     node = step(node, static_cast<unsigned char>(range[i]));
     // Every phrase that ends at i: the node itself, then its output chain.
     for (std::uint32_t at = first_output_[node]; at != 0; at = nodes_[at].output) {
@@ -186,6 +217,13 @@ std::optional<Match> PhraseSet::find_first(std::string_view lowered, std::size_t
 }
 
 bool PhraseSet::contains_any(std::string_view lowered, std::size_t begin, std::size_t end) const {
+  // A phrase of one punctuation byte ("?" among the calls to action) matches wherever the byte
+  // is, with no word boundary to check: memchr finds it without walking the automaton over a
+  // long note first.
+  end = std::min(end, lowered.size());
+  for (const char lone : lone_bytes_)
+    if (begin < end && std::memchr(lowered.data() + begin, lone, end - begin) != nullptr)
+      return true;
   bool found = false;
   scan(lowered.substr(0, end), begin, [&](std::size_t, std::size_t) { return found = true; });
   return found;

@@ -24,6 +24,11 @@ struct Match {
 /// Lowers ASCII letters and, where the lower case takes as many bytes, other letters; keeps
 /// every byte offset. Appends to `out`.
 void append_lowered(std::string_view text, std::string& out);
+/// Lowers ASCII letters only, keeping every other byte; appends to `out`. Enough for matching
+/// phrases that are all ASCII: a non-ASCII character stays non-ASCII when append_lowered lowers
+/// it (it keeps its length), so it never matches an ASCII phrase byte either way, and every
+/// non-ASCII byte is a word byte in either case.
+void append_lowered_ascii(std::string_view text, std::string& out);
 
 /// A phrase list compiled into one Aho–Corasick automaton over bytes, so that finding every
 /// phrase of a list in a text costs one pass over the text whatever the list's length. Whole
@@ -43,6 +48,8 @@ class PhraseSet {
   bool contains_any(std::string_view lowered, std::size_t begin, std::size_t end) const;
   /// The length of the longest whole-word phrase that starts exactly at `at`, if any.
   std::optional<std::size_t> longest_at(std::string_view lowered, std::size_t at) const;
+  /// Whether every phrase is ASCII: then how non-ASCII text is lowered cannot change a match.
+  bool ascii_only() const { return ascii_only_; }
 
  private:
   struct Node {
@@ -61,6 +68,8 @@ class PhraseSet {
 
   std::vector<Node> nodes_;
   std::size_t longest_ = 0;  ///< the longest phrase's length
+  bool ascii_only_ = true;
+  std::vector<char> lone_bytes_;  ///< phrases of one non-word byte ("?"), found with memchr
   // The automaton as a table (a DFA): the next node for every node and byte class, failure
   // links followed in advance, so that a step is one load instead of binary searches along the
   // fail chain. Bytes no phrase holds (every byte of most non-ASCII text) share class 0.
@@ -87,6 +96,7 @@ struct LintEngine::Phrases {
   lint_detail::PhraseSet generic_openers;
   lint_detail::PhraseSet salutations;
   std::unordered_set<std::string> generic_subjects;  ///< words_only() of each
+  bool ascii_only = true;                            ///< every phrase set holds ASCII phrases only
 };
 
 }  // namespace outreach

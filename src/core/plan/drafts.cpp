@@ -115,8 +115,11 @@ DraftCheck DraftChecker::check(DraftKind kind, const Prospect& prospect,
   }
 
   if (kind == DraftKind::inmail || kind == DraftKind::connect) {
-    result.short_body = count_characters(draft.body(), CountUnit::utf16) <
-                        static_cast<std::size_t>(rules_.lint.long_inmail_chars);
+    // The linter counted the body already when it counts in UTF-16 units, as LinkedIn does.
+    const std::size_t body_units = slot.options.unit == CountUnit::utf16
+                                       ? lint.counts.body
+                                       : count_characters(draft.body(), CountUnit::utf16);
+    result.short_body = body_units < static_cast<std::size_t>(rules_.lint.long_inmail_chars);
     const std::vector<std::string>& masked = rules_.plan.same_template_masked_fields;
     tmpl.render(
         [&](std::string_view name) -> std::optional<std::string_view> {

@@ -91,6 +91,68 @@ TEST_CASE("the automaton's table agrees with the search over bytes no phrase hol
   }
 }
 
+TEST_CASE("ASCII phrases skip non-ASCII runs and find lone punctuation anywhere", "[lint]") {
+  // Long runs of Cyrillic and CJK (skipped eight bytes at a time), ASCII words between them,
+  // and "?" (a phrase of one punctuation byte, found with memchr) in some texts only.
+  std::mt19937 random(23);
+  const std::vector<std::string> phrases = {"?", "open to", "a b", "b", "ok!"};
+  const std::vector<std::string> pieces = {"\u0432\u0441\u0442\u0440\u0435\u0447\u0430",
+                                           "\u4F1A\u8BAE",
+                                           "\u00e9",
+                                           "a",
+                                           "b",
+                                           " ",
+                                           "open",
+                                           " to",
+                                           "ok",
+                                           "!",
+                                           "x",
+                                           "?"};
+  const PhraseSet set(phrases);
+  CHECK(set.ascii_only());
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const std::size_t length = random() % 40;
+    for (std::size_t i = 0; i < length; ++i) {
+      const std::size_t piece = random() % pieces.size();
+      if (pieces[piece] == "?" && round % 2 == 0) continue;  // half the texts ask nothing
+      text += pieces[piece];
+    }
+    const std::size_t begin = text.empty() ? 0 : random() % text.size();
+    const std::size_t end =
+        begin + (text.size() == begin ? 0 : random() % (text.size() - begin + 1));
+    const auto expected = naive_first_phrase(text, begin, end, phrases);
+    INFO("text '" << text << "' [" << begin << ", " << end << ")");
+    CHECK(set.contains_any(text, begin, end) == bool(expected));
+    const auto got = set.find_first(text, begin, end);
+    REQUIRE(bool(got) == bool(expected));
+    if (got) CHECK(got->offset == expected->offset);
+  }
+  CHECK_FALSE(PhraseSet({"caf\u00e9"}).ascii_only());
+}
+
+TEST_CASE("lowering ASCII only matches ASCII phrases as full lowering does", "[lint]") {
+  using outreach::lint_detail::append_lowered;
+  using outreach::lint_detail::append_lowered_ascii;
+  const std::string text =
+      "\u00C9COLE Open To \u0412\u0421\u0422\u0420\u0415\u0427\u0410 \u212A OK? \u0130x";
+  std::string full, ascii;
+  append_lowered(text, full);
+  append_lowered_ascii(text, ascii);
+  REQUIRE(full.size() == text.size());
+  REQUIRE(ascii.size() == text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    INFO("byte " << i);
+    // ASCII bytes lower alike; a non-ASCII byte stays non-ASCII in both.
+    CHECK((static_cast<unsigned char>(full[i]) < 0x80) ==
+          (static_cast<unsigned char>(ascii[i]) < 0x80));
+    if (static_cast<unsigned char>(ascii[i]) < 0x80) CHECK(full[i] == ascii[i]);
+  }
+  const PhraseSet set({"open to", "ok", "x"});
+  CHECK(set.find_first(full, 0, full.size())->offset ==
+        set.find_first(ascii, 0, ascii.size())->offset);
+}
+
 TEST_CASE("a list of 40,000 phrases is matched in one pass", "[lint]") {
   std::vector<std::string> phrases;
   for (int i = 0; i < 40000; ++i) phrases.push_back("phrase number " + std::to_string(i));
