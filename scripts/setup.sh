@@ -11,6 +11,7 @@ packages=(
   libutf8proc-dev libhowardhinnant-date-dev tzdata
   libical-dev        # iCalendar for plan --format ics and agenda --format ics
   libcsv-dev         # RFC 4180 CSV, streamed: CSV and TSV prospects (SPEC §9)
+  libsimdjson-dev    # On-Demand JSON: the prospects reader's fast path
   python3-icalendar  # the independent parser the calendar test reads them back with
   chromium fonts-dejavu-core  # the browser the report test renders the HTML report in, and its font
   unicode-data   # GraphemeBreakTest.txt, the external check of grapheme counting
@@ -22,7 +23,6 @@ packages=(
   dpkg-dev file lintian zsh fish groff-base man-db python3-jsonschema
 )
 if [ "${1:-}" = --bench ]; then
-  packages+=(libsimdjson-dev)   # bench/simdjson_reader: the simdjson measurement of issue 5
   packages+=(miller)            # the CSV peer: Miller routing the same columns
 fi
 
