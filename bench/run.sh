@@ -4,7 +4,7 @@
 #
 #   bench/run.sh [PROSPECTS]        PROSPECTS defaults to 300000
 #
-# Installs what it needs (scripts/setup.sh --bench: jq, hyperfine, GNU time, simdjson) and
+# Installs what it needs (scripts/setup.sh --bench: jq, hyperfine, GNU time, Miller) and
 # write-good 1.0.8 from npm into bench/out/ on first use (Node.js and npm must be there).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -97,7 +97,7 @@ printf 'check %d drafts in one process: outreach %.0f drafts/s, write-good %.0f 
   "$(jq ".results[0].mean | $files / ." "$out/check-many.json")" "$(jq ".results[1].mean | $files / ." "$out/check-many.json")"
 
 # --- optional: simdjson as the prospects reader alone (bench/README.md, "simdjson") -----------
-# Built only when libsimdjson-dev is installed; skipped otherwise. The _haswell build needs AVX2.
+# Skipped if it does not build. The _haswell build needs AVX2.
 cmake --build --preset release --target simdjson_reader >/dev/null 2>&1 || true
 if [ -x "$bin/bench/simdjson_reader" ]; then
   readers=("$bin/bench/simdjson_reader")

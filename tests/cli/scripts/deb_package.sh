@@ -40,7 +40,7 @@ done
 
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
-for library in libc6 libstdc++6 libfmt libutf8proc; do
+for library in libc6 libstdc++6 libfmt libutf8proc libsimdjson; do
   case $depends in *"$library"*) ;; *) fail "Depends does not name $library: $depends" ;; esac
 done
 

@@ -183,6 +183,11 @@ TEST_CASE("simdjson record: anything unusual goes to nlohmann") {
   falls_back(with(R"("meta": {"a"}})"));
   falls_back(with(R"("meta": {"a": 01}})"));
   falls_back(with(R"("meta": {"a": "x")"));
+  falls_back(with(R"("meta": {a: 1}})"));
+  falls_back(with(R"("meta": {1: 1}})"));
+  falls_back(with(R"("meta": {"a" 1}})"));
+  falls_back(with(R"("meta": {"a": 1 "b": 2}})"));
+  falls_back(with(R"("meta": {"a": 1}, })"));
   // Text after the object, or no object.
   falls_back(R"({"id": "a"} x)");
   falls_back(R"({"id": "a"}})");
