@@ -107,8 +107,8 @@ bool number_value(std::string_view token, JsonValue& out) {
   return true;
 }
 
-// The text of a string token that starts at `open` (its quote), in a record without
-// backslashes: up to the next quote. False if the token holds more than the string.
+// The text of a string token (from its opening quote), in a record without backslashes: up to
+// the next quote. False if the token holds more than the string.
 bool string_text(std::string_view token, const char* end_of_record, std::string_view& out) {
   const char* content = token.data() + 1;
   const void* quote = std::memchr(content, '"', static_cast<std::size_t>(end_of_record - content));
