@@ -2,11 +2,10 @@
 // is a small strict decoder that follows Unicode's table of well-formed byte sequences.
 #include "outreach/text.hpp"
 
+#include <simdjson.h>
 #include <utf8proc.h>
 
 #include <algorithm>
-#include <cstdint>
-#include <cstring>
 
 #include <fmt/format.h>
 
@@ -39,44 +38,9 @@ void for_each_grapheme(std::string_view text, OnCluster on_cluster) {
   }
 }
 
-// Whether `text` is well-formed UTF-8: the same table as decode_utf8_sequence, one sequence at
-// a time without building code points, and eight ASCII bytes at a time. Counting and checking
-// take this path for the non-ASCII text of every draft and fall back to decoding only when it
-// fails.
-bool is_well_formed(std::string_view text) {
-  const auto* at = reinterpret_cast<const unsigned char*>(text.data());
-  const unsigned char* const end = at + text.size();
-  const auto continues = [](unsigned char byte) { return (byte & 0xC0) == 0x80; };
-  while (at < end) {
-    if (end - at >= 8) {
-      std::uint64_t word = 0;
-      std::memcpy(&word, at, sizeof word);
-      if ((word & 0x8080808080808080u) == 0) {
-        at += 8;
-        continue;
-      }
-    }
-    const unsigned char lead = *at;
-    if (lead < 0x80) {
-      ++at;
-    } else if (lead >= 0xC2 && lead <= 0xDF) {
-      if (end - at < 2 || !continues(at[1])) return false;
-      at += 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      const unsigned char low = lead == 0xE0 ? 0xA0 : 0x80, high = lead == 0xED ? 0x9F : 0xBF;
-      if (end - at < 3 || at[1] < low || at[1] > high || !continues(at[2])) return false;
-      at += 3;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      const unsigned char low = lead == 0xF0 ? 0x90 : 0x80, high = lead == 0xF4 ? 0x8F : 0xBF;
-      if (end - at < 4 || at[1] < low || at[1] > high || !continues(at[2]) || !continues(at[3]))
-        return false;
-      at += 4;
-    } else {
-      return false;
-    }
-  }
-  return true;
-}
+// Whether `text` is well-formed UTF-8 (Unicode's Table 3-7, as decode_utf8_sequence): simdjson
+// checks it with SIMD instructions, and counting and checking decode only text that fails.
+bool is_well_formed(std::string_view text) { return simdjson::validate_utf8(text); }
 
 }  // namespace
 
